@@ -1,0 +1,37 @@
+"""Stage 2: per-source extraction.
+
+``extract_source`` is a pure function of one ``Document`` (and the generator
+version): no global state, no I/O. That makes it cacheable by content hash and
+safe to run in parallel, one seed per worker.
+"""
+
+from __future__ import annotations
+
+from generator.extract.actors import find_actors
+from generator.extract.claims import find_claims
+from generator.extract.events import find_events
+from generator.extract.keypoints import pick_key_points
+from generator.extract.quality import mark_quality
+from generator.extract.relations import find_relations
+from generator.extract.sentences import split_sentences
+from generator.models import Document, SourceExtraction
+
+
+def extract_source(document: Document) -> SourceExtraction:
+    sentences = split_sentences(document)
+    notes = mark_quality(document, sentences)
+    actors = find_actors(document, sentences)
+    claims = find_claims(document, sentences, actors)
+    events = find_events(document, sentences)
+    relations = find_relations(document, sentences, actors)
+    key_points = pick_key_points(sentences, actors, claims)
+    return SourceExtraction(
+        document=document,
+        sentences=sentences,
+        actors=actors,
+        claims=claims,
+        events=events,
+        relations=relations,
+        key_points=key_points,
+        notes=notes,
+    )
