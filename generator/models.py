@@ -65,6 +65,8 @@ class Metadata:
     published: str | None = None  # ISO date (YYYY-MM-DD) or None: never invented
     language: str = "en"
     reliability: str | None = None  # Admiralty A–F, from curation
+    author: str | None = None  # byline, from front matter / sidecar / HTML meta
+    tags: list[str] = field(default_factory=list)  # analyst's tags, from front matter / sidecar
     # field name -> where the value came from ("front matter", "sidecar", "dateline", ...)
     provenance: dict[str, str] = field(default_factory=dict)
 

@@ -1,15 +1,18 @@
 """The pipeline, stage by stage: load seeds → extract → cross-reference → curate → render → build.
 
 Each stage is one module joined to the next by the typed models in ``models``.
-Everything is gathered in memory first; files are written last (``site.write_docs``),
-so a failure anywhere leaves the previous output untouched.
+Everything is gathered in memory first; files are written last (``site``), so a
+failure anywhere leaves the previous output untouched.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 
 from generator import __version__
+from generator.cache import ExtractionCache, default_cache_dir
 from generator.crossref import cross_reference
 from generator.curation import apply_curation, load_curation
 from generator.extract import extract_source
@@ -19,26 +22,71 @@ from generator.project import Project
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
+# Below this many uncached documents, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 48
+
 
 def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
 
-def extract_all(documents: list[Document], progress: Progress = _quiet) -> list[SourceExtraction]:
-    extractions = []
-    for n, document in enumerate(documents, 1):
-        extractions.append(extract_source(document))
-        progress("extract", n, len(documents))
-    return extractions
+def _workers() -> int:
+    configured = os.environ.get("BRIEFING_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
-def make_briefing(project: Project, progress: Progress = _quiet) -> Briefing:
-    """Seeds in, cross-referenced (and, unless disabled, curated) briefing out. Writes nothing."""
+def extract_all(
+    documents: list[Document],
+    progress: Progress = _quiet,
+    cache: ExtractionCache | None = None,
+) -> list[SourceExtraction]:
+    """Extract every document, reusing cached results and spreading the rest over the cores."""
+    results: list[SourceExtraction | None] = [
+        cache.get(doc) if cache else None for doc in documents
+    ]
+    for doc, cached in zip(documents, results, strict=True):
+        if cached is not None:
+            # Warnings such as "same text as another seed" depend on the other seeds.
+            cached.document.warnings = list(doc.warnings)
+    todo = [i for i, result in enumerate(results) if result is None]
+    done = len(documents) - len(todo)
+    progress("extract", done, len(documents))
+    workers = _workers()
+    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            fresh = pool.map(extract_source, (documents[i] for i in todo),
+                             chunksize=max(1, len(todo) // (workers * 8)))
+            for i, extraction in zip(todo, fresh, strict=True):
+                results[i] = extraction
+                done += 1
+                progress("extract", done, len(documents))
+    else:
+        for i in todo:
+            results[i] = extract_source(documents[i])
+            done += 1
+            progress("extract", done, len(documents))
+    if cache:
+        for i in todo:
+            cache.put(documents[i], results[i])  # type: ignore[arg-type]
+    return [r for r in results if r is not None]
+
+
+def make_briefing(
+    project: Project,
+    progress: Progress = _quiet,
+    *,
+    use_cache: bool = True,
+) -> Briefing:
+    """Seeds in, cross-referenced (and, unless disabled, curated) briefing out. Writes no output."""
     documents = load_seeds(project)
     progress("load", len(documents), len(documents))
     curation = load_curation(project) if project.use_curation else None
-    extractions = extract_all(documents, progress)
+    cache = ExtractionCache(default_cache_dir()) if use_cache else None
+    extractions = extract_all(documents, progress, cache)
     briefing = cross_reference(extractions)
+    progress("crossref", 1, 1)
     briefing.generator_version = __version__
     if curation is not None:
         briefing = apply_curation(briefing, curation)

@@ -1,0 +1,205 @@
+"""Merge source-local actors into one global actor per real-world entity.
+
+Two local actors are the same entity when (union-find, all links checked for type):
+
+- their normalised names are equal ("U.S." / "US", "the EU" / "EU");
+- one's name is another's alias (an acronym and its expansion, "AI Office" and
+  "EU AI Office" when the source wrote "the EU's AI Office");
+- a surname (or other short form) matches exactly one longer name across all sources;
+- their names differ by a small misspelling (edit distance 1, or 2 for names of 10+
+  characters), they have the same type and the same first letter. Candidates are blocked
+  by (type, first letter) and compared only within a length window, so it is not
+  quadratic in the number of actors.
+
+Distinct entities stay apart because links need equal names or aliases, not shared
+words: the EU and the European Commission, the EU and the EU AI Office, a country and
+its government (different names and types) never link.
+
+The global id is the slug of the canonical name (the gazetteer name or the most complete
+form: most words, then most mentions, then alphabetical), so it depends on the content
+only; clashes get a numeric suffix in sorted order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from rapidfuzz.distance import Levenshtein
+
+from generator.extract.names import norm, slugify
+from generator.models import ACTOR_TYPES, Actor, LocalActor, SourceExtraction
+
+_Ref = tuple[str, str]  # (source id, local key)
+_SPECIFIC = ("person", "ai_model", "law", "programme", "media", "government", "organisation",
+             "place", "other")
+_MIN_FUZZY = 6  # shorter names are too easily confused to match on spelling
+
+
+class _UnionFind:
+    def __init__(self, items: list[_Ref]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: _Ref) -> _Ref:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: _Ref, b: _Ref) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller ref is the root: deterministic whatever the order of unions
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _compatible(a: LocalActor, b: LocalActor) -> bool:
+    """Types that may describe one entity (extraction types can be uncertain)."""
+    if a.type == b.type:
+        return True
+    loose = {"organisation", "other", "media", "government"}
+    return a.type in loose and b.type in loose and "government" not in (a.type, b.type)
+
+
+def _link_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
+    """Equal normalised names, or a name equal to another actor's alias."""
+    by_name: dict[str, list[_Ref]] = {}
+    for ref, actor in actors.items():
+        by_name.setdefault(norm(actor.name), []).append(ref)
+    for refs in by_name.values():
+        for ref in refs[1:]:
+            if _compatible(actors[refs[0]], actors[ref]):
+                uf.union(refs[0], ref)
+    for ref, actor in actors.items():
+        for alias in actor.aliases:
+            for other in by_name.get(norm(alias), []):
+                if other != ref and _compatible(actor, actors[other]):
+                    uf.union(ref, other)
+
+
+def _link_short_forms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
+    """A one-word name (surname, "Commission") joins the unique longer name it shortens."""
+    index: dict[str, set[_Ref]] = {}
+    for ref, actor in actors.items():
+        words = norm(actor.name).split()
+        if len(words) < 2:
+            continue
+        if actor.type == "person":
+            index.setdefault(words[-1], set()).add(uf.find(ref))
+        for alias in actor.aliases:
+            if len(norm(alias).split()) == 1:
+                index.setdefault(norm(alias), set()).add(uf.find(ref))
+    for ref, actor in actors.items():
+        words = norm(actor.name).split()
+        if len(words) != 1:
+            continue
+        roots = {uf.find(r) for r in index.get(words[0], set())} - {uf.find(ref)}
+        if len(roots) == 1:
+            target = next(iter(roots))
+            if _compatible(actor, actors[target]) or actor.type in ("organisation", "other"):
+                uf.union(ref, target)
+
+
+def _link_misspellings(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
+    """"Dario Amodai" and "Dario Amodei": same type, same first letter, tiny edit distance."""
+    blocks: dict[tuple[str, str], list[tuple[int, str, _Ref]]] = {}
+    for ref, actor in actors.items():
+        name = norm(actor.name)
+        if len(name) >= _MIN_FUZZY:
+            blocks.setdefault((actor.type, name[0]), []).append((len(name), name, ref))
+    for items in blocks.values():
+        items.sort()
+        for n, (length, name, ref) in enumerate(items):
+            for other_len, other, other_ref in items[n + 1 :]:
+                if other_len - length > 2:
+                    break
+                if uf.find(ref) == uf.find(other_ref) or name == other:
+                    continue
+                limit = 2 if min(length, other_len) >= 10 else 1
+                if Levenshtein.distance(name, other, score_cutoff=limit) <= limit and (
+                    _same_shape(name, other)
+                ):
+                    uf.union(ref, other_ref)
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Same number of words and equal digits: "GPT-4" and "GPT-5" are different models."""
+    digits_a = "".join(ch for ch in a if ch.isdigit())
+    digits_b = "".join(ch for ch in b if ch.isdigit())
+    return len(a.split()) == len(b.split()) and digits_a == digits_b
+
+
+def _canonical(members: list[LocalActor]) -> str:
+    """Most complete name: most words, then most mentions, then longest, then alphabetical."""
+    counts: Counter[str] = Counter()
+    for actor in members:
+        counts[actor.name] += len(actor.mentions) or 1
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
+
+
+def _merged_type(members: list[LocalActor]) -> str:
+    """Majority type weighted by mentions; ties go to the more specific type."""
+    votes: Counter[str] = Counter()
+    for actor in members:
+        votes[actor.type] += len(actor.mentions) or 1
+    return min(votes, key=lambda t: (-votes[t], _SPECIFIC.index(t) if t in _SPECIFIC
+                                     else len(_SPECIFIC), ACTOR_TYPES.index(t)))
+
+
+def merge_actors(
+    extractions: list[SourceExtraction],
+) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """One Actor per entity across sources, and (source_id, local_key) -> global id."""
+    actors: dict[_Ref, LocalActor] = {}
+    for ext in sorted(extractions, key=lambda e: e.document.id):
+        for local in sorted(ext.actors, key=lambda a: a.key):
+            actors[(ext.document.id, local.key)] = local
+    uf = _UnionFind(sorted(actors))
+    _link_names(actors, uf)
+    _link_short_forms(actors, uf)
+    _link_misspellings(actors, uf)
+    clusters: dict[_Ref, list[_Ref]] = {}
+    for ref in sorted(actors):
+        clusters.setdefault(uf.find(ref), []).append(ref)
+    named = []
+    for refs in clusters.values():
+        members = [actors[r] for r in refs]
+        named.append((slugify(_canonical(members)), _canonical(members), refs))
+    named.sort()
+    mapping: dict[tuple[str, str], str] = {}
+    result: list[Actor] = []
+    used: Counter[str] = Counter()
+    ids = []
+    for base, name, refs in named:
+        used[base] += 1
+        gid = base if used[base] == 1 else f"{base}-{used[base]}"
+        for ref in refs:
+            mapping[ref] = gid
+        ids.append((gid, name, refs))
+    for gid, name, refs in ids:
+        result.append(_actor(gid, name, [actors[r] for r in refs], mapping))
+    return sorted(result, key=lambda a: a.id), mapping
+
+
+def _actor(gid: str, name: str, members: list[LocalActor],
+           mapping: dict[tuple[str, str], str]) -> Actor:
+    """The merged actor; mentions and role organisations rewritten to global ids."""
+    aliases = {a for m in members for a in (m.name, *m.aliases)}
+    aliases.discard(name)
+    mentions = sorted(
+        (replace(mention, actor=gid) for m in members for mention in m.mentions),
+        key=lambda x: (x.source, x.start, x.end),
+    )
+    roles = sorted(
+        (
+            replace(role, organisation=mapping.get((role.source, role.organisation),
+                                                   role.organisation))
+            if role.organisation else role
+            for m in members
+            for role in m.roles
+        ),
+        key=lambda r: (r.source, r.start, r.title),
+    )
+    return Actor(id=gid, name=name, type=_merged_type(members), aliases=sorted(aliases),
+                 roles=roles, mentions=mentions)

@@ -1,0 +1,855 @@
+"""Claim extraction: what each sentence asserts, who asserts it, and how hedged.
+
+One candidate per claim-bearing sentence. A sentence bears a claim when it is
+complete (not truncated), not boilerplate, not a question, and says something
+checkable: it names an actor, a number or a date, or reports someone's
+statement. Pure scene-setting ("This protective stance is not without its
+critics.") carries none of these and is left out.
+
+The *quote* is the claim-carrying part of the sentence: the content clause
+without the attribution frame ("Sources familiar with the matter told CNBC
+that | Anthropic informed ..."). It is always an exact substring of the
+sentence, with offsets into ``Document.text``.
+
+Everything is rule-based and linear in the text: a few pre-compiled regular
+expressions per sentence, lexicons loaded once from ``generator/data``. Nothing
+here knows about any particular topic; the lexicons hold general English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from generator.models import (
+    Appearance,
+    ClaimCandidate,
+    Document,
+    LocalActor,
+    Mention,
+    Sentence,
+)
+
+# ----------------------------------------------------------------------------- lexicons
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _load_yaml(name: str) -> dict:
+    return yaml.safe_load(resources.files("generator.data").joinpath(name).read_text("utf-8"))
+
+
+def _load_lines(name: str) -> list[str]:
+    text = resources.files("generator.data").joinpath(name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _inflect(base: str) -> set[str]:
+    """Regular inflections of a verb (good enough for reporting verbs)."""
+    if " " in base:  # "point out" -> "pointed out", "points out"
+        head, tail = base.split(" ", 1)
+        return {f"{form} {tail}" for form in _inflect(head)}
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+    return forms
+
+
+def _alternation(words: set[str] | list[str]) -> str:
+    """A regex alternation, longest first, multi-word entries matching any whitespace."""
+    parts = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists used by claim extraction and comparison, compiled once."""
+
+    verb_base: dict[str, str]  # inflected form -> base
+    tell_forms: frozenset[str]
+    verb_re: re.Pattern[str]
+    according_re: re.Pattern[str]
+    anonymous: tuple[tuple[str, ...], ...]
+    spokes: frozenset[str]
+    hedge_re: re.Pattern[str]
+    cond_re: re.Pattern[str]
+    modal_re: re.Pattern[str]
+    negators: frozenset[str]
+    polarity: dict[str, tuple[frozenset[str], int]]  # word -> (concepts, sign)
+    synonyms: dict[str, str]  # stem -> canonical stem
+    phrases: dict[tuple[str, ...], str]  # stemmed multi-word synonym -> canonical stem
+    markers_re: re.Pattern[str]
+    promo_re: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    verbs = _load_yaml("reporting_verbs.yml")
+    hedges = _load_yaml("hedges.yml")
+    lex = _load_yaml("claim_lexicon.yml")
+    verb_base: dict[str, str] = {}
+    for base in verbs["verbs"]:
+        for form in _inflect(base) | set(verbs["irregular"].get(base, [])):
+            verb_base[form] = base
+    tell_forms = frozenset(f for f, b in verb_base.items() if b in set(verbs["tell_verbs"]))
+    polarity: dict[str, tuple[frozenset[str], int]] = {}
+    for concept, sides in lex["polarity"].items():
+        for sign_name, sign in (("positive", 1), ("negative", -1)):
+            for word in sides[sign_name]:
+                old = polarity.get(word, (frozenset(), sign))
+                polarity[word] = (old[0] | {concept}, sign if word not in polarity else old[1])
+    synonyms: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for group in lex["synonyms"]:
+        canon = " ".join(stem(w) for w in group[0].split())
+        for member in group:
+            key = tuple(stem(w) for w in member.split())
+            if len(key) == 1:
+                synonyms[key[0]] = canon
+            else:
+                phrases[key] = canon
+    marker_alt = _alternation(lex["discourse_markers"])
+    return Lexicon(
+        verb_base=verb_base,
+        tell_forms=tell_forms,
+        verb_re=re.compile(rf"(?<![\w-])(?:{_alternation(set(verb_base))})(?![\w-])", re.I),
+        according_re=re.compile(rf"(?<![\w-])(?:{_alternation(verbs['according'])})\s+", re.I),
+        anonymous=tuple(tuple(a.split()) for a in verbs["anonymous_nouns"]),
+        spokes=frozenset(verbs["spokes_nouns"]),
+        hedge_re=re.compile(rf"(?<![\w-])(?:{_alternation(hedges['hedges'])})(?![\w-])", re.I),
+        cond_re=re.compile(rf"\b(?:{_alternation(hedges['conditional_markers'])})\b", re.I),
+        modal_re=re.compile(rf"\b(?:{_alternation(hedges['conditional_modals'])})\b", re.I),
+        negators=frozenset(lex["negators"]),
+        polarity=polarity,
+        synonyms=synonyms,
+        phrases=phrases,
+        markers_re=re.compile(
+            rf"(?:(?:{marker_alt})\s*,\s*|(?:but|and|yet|so|still|also)\s+)", re.I
+        ),
+        promo_re=re.compile(rf"^\W*(?:{_alternation(lex['promo_openers'])})\b", re.I),
+        stopwords=frozenset(_load_lines("stopwords.txt")),
+    )
+
+
+# ------------------------------------------------------------------------ normalisation
+
+
+_SUFFIXES = (
+    ("izations", ""),
+    ("ization", ""),
+    ("isations", ""),
+    ("isation", ""),
+    ("ations", ""),
+    ("ation", ""),
+    ("itions", ""),
+    ("ition", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("nesses", ""),
+    ("ness", ""),
+    ("ating", ""),
+    ("ated", ""),
+    ("ates", ""),
+    ("ate", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+)
+
+
+# nouns whose verb relative means something else ("government" is not "governed")
+_NO_STEM = frozenset({"government", "governments", "moment", "moments", "parliament", "news"})
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Lemma-lite: lower-case, strip possessive and common suffixes.
+
+    Crude but consistent: "opposes", "opposition", "oppose" -> "oppos";
+    "intensified" -> "intensify"; "organizations" -> "organ". Only used to
+    compare claims with each other, never shown to a reader.
+    """
+    w = word.lower().translate(_QUOTES)
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w in _NO_STEM:
+        return w.removesuffix("s")
+    for suffix, repl in _SUFFIXES:
+        if not w.endswith(suffix):
+            continue
+        if suffix == "s" and w.endswith(("ss", "us", "is")):
+            break
+        base = w[: -len(suffix)] + repl
+        if len(base) < 3:
+            continue
+        w = base
+        if suffix in ("ed", "ing") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]  # stopped -> stop
+        break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:\.[A-Za-z]+)*\.?|\d[\d,.]*%?")
+
+
+def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int, set[str]]:
+    """Normalised content words of ``text``, its polarity sign, and its polarity concepts.
+
+    Returns (terms, polarity, concepts): terms are stems with synonyms mapped to
+    one canonical form and stopwords, numbers, negators and hedges dropped;
+    polarity is -1 when the text is negated an odd number of times ("not",
+    "excluded", "opposes"), else +1.
+    """
+    lex = lex or lexicon()
+    raw = [m.group(0) for m in _TOKEN_RE.finditer(text.translate(_QUOTES))]
+    sign = 1
+    concepts: set[str] = set()
+    stems: list[str] = []
+    for tok in raw:
+        low = tok.lower().rstrip(".")
+        if low in lex.negators or low.endswith("n't"):
+            sign = -sign
+            continue
+        if low in lex.polarity:
+            found, s = lex.polarity[low]
+            concepts |= found
+            if s < 0:
+                sign = -sign
+        if tok[0].isdigit():
+            continue
+        letters = tok.replace(".", "")
+        if letters.isupper() and len(letters) <= 6:  # acronym: U.S. == US, kept apart from "us"
+            stems.append(letters)
+        elif low in lex.stopwords or lex.hedge_re.fullmatch(low):
+            stems.append("")  # keeps phrase matching honest across the gap
+        else:
+            stems.append(stem(low))
+    terms: list[str] = []
+    i = 0
+    while i < len(stems):
+        for size in (3, 2):
+            key = tuple(stems[i : i + size])
+            if len(key) == size and key in lex.phrases:
+                terms.append(lex.phrases[key])
+                i += size
+                break
+        else:
+            s = stems[i]
+            if s and len(s) > 1:
+                terms.append(lex.synonyms.get(s, s))
+            i += 1
+    terms.extend(_acronyms(text))
+    # a concept carries the clause's polarity: "opposes" and "opposition" share "~support-"
+    terms.extend(f"~{c}{'-' if sign < 0 else '+'}" for c in sorted(concepts))
+    return terms, sign, concepts
+
+
+_NAME_RUN_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+(?:\s+(?:of|for|and)\s+|\s+)){1,4}[A-Z][a-z]+")
+
+
+def _acronyms(text: str) -> list[str]:
+    """Initials of multi-word names, so "European Union" also matches "EU" elsewhere."""
+    out = []
+    for m in _NAME_RUN_RE.finditer(text):
+        words = [w for w in m.group(0).split() if w[0].isupper() and w not in ("The", "A", "An")]
+        if len(words) >= 2:
+            out.append("".join(w[0] for w in words))
+    return out
+
+
+# ----------------------------------------------------------------------- numbers, dates
+
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred|a thousand|a million|a billion)"
+)
+_VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions)"
+_UNIT_WORD = (
+    r"(?:\s+(?!(?:of|to|in|on|at|for|and|or|the|a|an|by|from|with|that|which)\b)[a-z][a-z-]+)"
+)
+NUMBER_RE = re.compile(
+    rf"(?<![\w.-])(?:[$€£¥]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
+    rf"|(?:{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)"
+    rf"|(?!(?:19|20)\d\d\b)(?:{_NUM})(?![\w-]|\.\d)(?:\s{_SCALE}\b)?{_UNIT_WORD}{{0,2}}"
+    rf"|\b{_VAGUE}\b"
+    rf"|\b{_WORDNUM}\b(?:\s+of)?{_UNIT_WORD}{{1,2}})",
+    re.I,
+)
+_MONTHS = (
+    "January|February|March|April|June|July|August|September|October|November|December"
+    "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+)
+_MONTH = rf"(?:{_MONTHS}|May(?=\s+\d|\s+(?:19|20)\d\d)|(?<=in |on )May)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DATE_RE = re.compile(
+    rf"\b(?:\d{{4}}-\d\d-\d\d"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH}(?:\s+(?:(?:19|20)\d\d|this year|last year|next year))?"
+    rf"|(?:early|mid|late)-?\s?(?:19|20)\d\d"
+    rf"|(?<![\d,.$])(?:19|20)\d\d(?![\d,%])"
+    rf"|(?:last|next|this|past)\s+{_WEEKDAY}|{_WEEKDAY}"
+    rf"|(?:the\s+)?(?:last|next|past|coming|previous)\s+(?:few\s+)?(?:week|month|year|quarter|"
+    rf"weekend|decade|days|weeks|months|years)"
+    rf"|(?:earlier|later)\s+this\s+(?:week|month|year)"
+    rf"|yesterday|tomorrow)\b",
+)
+
+
+def find_numbers(text: str) -> list[str]:
+    """Quantities as written: "70 additional organizations", "5%", "$3 billion", "thousands"."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        value = m.group(0).strip()
+        if DATE_RE.fullmatch(value):
+            continue
+        out.append(value)
+    return out
+
+
+def find_dates(text: str) -> list[str]:
+    """Time expressions as written: "April", "Thursday", "the past week", "2024-05-01"."""
+    return [m.group(0) for m in DATE_RE.finditer(text)]
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass
+class Frame:
+    """The attribution frame found in a sentence (offsets relative to the sentence)."""
+
+    quote_start: int
+    quote_end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    verb: str | None = None
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "it": "organisation",
+    "they": "anonymous",
+    "we": "organisation",
+    "i": "person",
+}
+_GENERIC_ORGS = _wordset(
+    """
+    company firm ministry agency government department commission group bank court police
+    authority regulator office administration union lab laboratory startup start-up council
+    committee institute organisation organization embassy party campaign team board
+    """
+)
+_NP_BLOCK = _wordset(
+    """
+    to will would could may might can should must not be been being is are was were as which
+    that who if when
+    """
+)
+_SUBORDINATORS = _wordset(
+    """
+    if when while although though because as after before since unless despite whether once
+    until how why what where
+    """
+)
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][\w&.'\u2019]*[ ,]+|\([^)]{1,30}\)\s*){1,6}[-\u2013\u2014]{1,2}\s+(?=[A-Z\"\u201c])"
+)
+_SPLIT_NP_RE = re.compile(r"\s*(?:,|\u2014|\u2013|--|\s-\s|\()")
+
+
+def _speaker_like(text: str, lex: Lexicon) -> bool:
+    """Does ``text`` (the subject before a reporting verb) name someone who speaks?
+
+    Looks at the core noun phrase only (before the first comma or dash, so
+    appositions and relative clauses do not count) and accepts it when it ends
+    in a name (capitalised word), a pronoun, an anonymous or spokes noun, or a
+    generic organisation noun ("the company"), possibly followed by a short
+    modifier ("familiar with the matter", "for the Commission").
+    """
+    core = _SPLIT_NP_RE.split(text.strip(), maxsplit=1)[0].strip()
+    words = core.split()
+    if not words or len(words) > 10:
+        return False
+    low = [w.lower().strip("\"'\u201c\u201d") for w in words]
+    if low[0] in _SUBORDINATORS:
+        return False
+    if len(low) == 1 and low[0] in _PRONOUNS:
+        return True
+    for i, w in enumerate(low):
+        head = w.rstrip(".,")
+        if head in lex.spokes or head in _GENERIC_ORGS or any(a[0] == head for a in lex.anonymous):
+            rest = low[i + 1 :]
+            if not rest or rest[0] in {
+                "familiar",
+                "close",
+                "with",
+                "at",
+                "in",
+                "from",
+                "of",
+                "for",
+                "on",
+                "briefed",
+                "involved",
+                "who",
+                "knowledgeable",
+            }:
+                return True
+    last = words[-1].strip("\"'\u201c\u201d")
+    return bool(last[:1].isupper() or last.replace(".", "").isupper())
+
+
+def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
+    """Where the reported content starts after a reporting verb ending at ``pos``."""
+    window = text[pos : pos + 160]
+    m = re.search(r"(?<![\w-])that\s+", window)
+    if m and "." not in window[: m.start()].replace("U.S.", "").replace("U.K.", ""):
+        before = window[: m.start()].split()
+        if len(before) <= 12:
+            return pos + m.end()
+    m = re.match(r"\s*[:,]?\s*[\"\u201c]", window)
+    if m:
+        return pos + m.end() - 1
+    m = re.match(r"\s*:\s*", window)
+    if m:
+        return pos + m.end()
+    if verb.lower() in lex.tell_forms:  # "told reporters the plan ..." -> skip the addressee
+        m = re.match(
+            r"\s+(?:[A-Z][\w.&'-]*\s+){1,4}|\s+(?:reporters|journalists|lawmakers|"
+            r"investors|members|staff|employees|customers|them|him|her|us|me)\s+",
+            window,
+        )
+        return pos + m.end() if m else None
+    m = re.match(r"\s+", window)
+    return pos + (m.end() if m else 0)
+
+
+def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
+    """ "X said (that) ...", "X told Y that ...", "X noted on Thursday that ..."."""
+    for m in lex.verb_re.finditer(text, start):
+        before = text[start : m.start()]
+        prev = before.split()[-1].lower().strip(",") if before.split() else ""
+        if not before.strip() or prev in _NP_BLOCK or len(before.split()) > 25:
+            continue
+        after = text[m.end() : m.end() + 12].lower()
+        if re.match(r"\s+(?:of\s+|about\s+|against\s+)?by\b", after):  # passive: "warned of by X"
+            continue
+        if not _speaker_like(before, lex):
+            continue
+        content = _content_after(text, m.end(), m.group(0), lex)
+        if content is None or content >= len(text.rstrip()) - 1:
+            continue
+        stripped = before.rstrip(" ,")
+        return Frame(content, len(text), start, start + len(stripped), m.group(0))
+    return None
+
+
+def _trailing_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
+    """ "..., X said." / "..., said X, the chief executive." / "..., X told Reuters on Monday." """
+    body = text.rstrip()
+    commas = [m.start() for m in re.finditer(r",[\"\u201d]?\s", body) if m.start() > start]
+    for cut in reversed(commas[-3:]):
+        frame = _trailing_at(body, start, cut, lex)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _trailing_at(body: str, start: int, cut: int, lex: Lexicon) -> Frame | None:
+    tail_start = cut + 1
+    if body[tail_start : tail_start + 1] in ("\u201d", '"'):
+        tail_start += 1
+    tail = body[tail_start:].strip().rstrip(".!")
+    words = tail.split()
+    if not words or len(words) > 14:
+        return None
+    v = lex.verb_re.search(tail)
+    if v is None:
+        return None
+    if v.start() == 0:  # "..., said Jane Doe, a spokesperson."
+        speaker = tail[v.end() :].strip()
+        if not speaker or not _speaker_like(speaker, lex) or speaker.lower().startswith("that"):
+            return None
+        sp_off = tail.find(speaker)
+    else:
+        speaker = tail[: v.start()].strip()
+        sp_off = 0
+        if len(tail[v.end() :].split()) > 6 or not _speaker_like(speaker, lex):
+            return None
+        if re.match(r"\s+that\b", tail[v.end() :]):
+            return None
+    base = body.find(tail, tail_start)
+    return Frame(start, tail_start, base + sp_off, base + sp_off + len(speaker), v.group(0))
+
+
+def _according_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
+    """ "According to X, ...", "..., according to X.", "...—as reported by X—..." """
+    for m in lex.according_re.finditer(text, start):
+        phrase = m.group(0).strip().lower()
+        verb = "according to" if phrase.startswith("according") else phrase.split()[-2]
+        if phrase == "per" and not text[m.end() : m.end() + 1].isupper():
+            continue
+        stop = re.compile(r"\s*(?:,|\u2014|\u2013|--|\s-\s|\)|[.;!?](?:\s|$)|$)")
+        end = stop.search(text, m.end())
+        sp_end = end.start() if end else len(text)
+        # a speaker is a noun phrase: cut at a relative clause or a reporting verb
+        if m.start() == start or text[start : m.start()].strip() == "":
+            comma = text.find(",", m.end())
+            if comma < 0:
+                continue
+            return Frame(
+                comma + 1 + (len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())),
+                len(text),
+                m.end(),
+                comma,
+                verb,
+            )
+        if end is None or end.end() >= len(text.rstrip()) - 1:  # trailing: "..., according to X."
+            q_end = m.start()
+            return Frame(start, q_end, m.end(), sp_end, verb)
+        return Frame(start, len(text), m.end(), sp_end, verb)  # parenthetical: keep the whole
+    return None
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace, punctuation and unbalanced quotation marks from a span."""
+    strip_left = " \t\n,;:-\u2014\u2013"
+    strip_right = " \t\n,;:.!-\u2014\u2013"
+    for _ in range(3):
+        while start < end and text[start] in strip_left:
+            start += 1
+        while end > start and text[end - 1] in strip_right:
+            end -= 1
+        seg = text[start:end]
+        if (
+            len(seg) > 2
+            and seg[0] in '"\u201c'
+            and seg[-1] in '"\u201d'
+            and not any(q in seg[1:-1] for q in '"\u201c\u201d')
+        ):  # one whole quotation: the words inside are the claim
+            start, end = start + 1, end - 1
+        elif seg[:1] in '"\u201c' and _unbalanced(seg):
+            start += 1
+        elif seg[-1:] in '"\u201d' and _unbalanced(seg):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _unbalanced(seg: str) -> bool:
+    return seg.count('"') % 2 == 1 or seg.count("\u201c") != seg.count("\u201d")
+
+
+# ---------------------------------------------------------------------------- assembly
+
+
+_APPOSITION_RE = re.compile(r"(?:a|an|the|one|its|his|her|their|[A-Z][\w.]*)\b")
+
+
+def _speaker_extent(speaker: str) -> int:
+    """Length of the speaker phrase worth showing: the core name plus appositions.
+
+    "Thomas Regnier, a spokesperson for X, welcomed this in a statement" keeps
+    "Thomas Regnier, a spokesperson for X"; "Bessent, who has ..." keeps "Bessent".
+    """
+    pieces = re.split(r"(,\s*)", speaker)
+    end = len(pieces[0])
+    for i in range(2, len(pieces), 2):
+        piece = pieces[i]
+        if not _APPOSITION_RE.match(piece) or piece.split()[0].lower() in _SUBORDINATORS:
+            break
+        end += len(pieces[i - 1]) + len(piece)
+    return len(speaker[:end].rstrip(" ,"))
+
+
+def _kind_of(actor: LocalActor | None) -> str:
+    if actor is None:
+        return "organisation"
+    if actor.type == "person":
+        return "person"
+    if actor.type == "media":
+        return "other_outlet"
+    return "organisation"
+
+
+def _attribute(
+    speaker: str,
+    sp_start: int,
+    sp_end: int,
+    mentions: list[Mention],
+    by_key: dict[str, LocalActor],
+    last_person: str | None,
+    last_org: str | None,
+    lex: Lexicon,
+) -> tuple[str | None, str]:
+    """(actor key or None, attribution kind) for the speaker span of a frame."""
+    inside = [m for m in mentions if m.start >= sp_start and m.end <= sp_end]
+    low = speaker.lower().split()
+    core = _SPLIT_NP_RE.split(speaker.strip(), maxsplit=1)[0]
+    core_end = sp_start + len(core)
+    first = low[0].strip(",") if low else ""
+    if len(low) == 1 and first in _PRONOUNS:
+        kind = _PRONOUNS[first]
+        key = last_person if kind == "person" else last_org if kind == "organisation" else None
+        return key, kind if key or kind == "anonymous" else kind
+    people = [m for m in inside if by_key.get(m.actor) and by_key[m.actor].type == "person"]
+    core_people = [m for m in people if m.end <= core_end]
+    if core_people:
+        return core_people[0].actor, "person"
+    heads = {w.strip(",.\"'") for w in core.lower().split()}
+    anon = any(all(part in heads for part in a) for a in lex.anonymous if a[0] not in lex.spokes)
+    if anon:
+        return None, "anonymous"
+    others = [m for m in inside if m.actor in by_key] or _named_in(speaker, by_key)
+    if others:
+        actor = by_key[others[0].actor]
+        return actor.key, _kind_of(actor)
+    if heads & lex.spokes or heads & _GENERIC_ORGS:
+        return None, "organisation"
+    if any(a[0] in heads for a in lex.anonymous):
+        return None, "anonymous"
+    if core[:1].isupper():
+        return None, "person" if len(core.split()) <= 3 else "organisation"
+    return None, "anonymous"
+
+
+def _named_in(speaker: str, by_key: dict[str, LocalActor]) -> list[Mention]:
+    """Actors whose name or alias is written in ``speaker`` (when no mention covers it).
+
+    A fallback for speakers the actor finder did not mark in this sentence,
+    e.g. "a Commission spokesperson" after "the European Commission" earlier.
+    """
+    found = []
+    for key in sorted(by_key):
+        actor = by_key[key]
+        for name in [actor.name, *actor.aliases]:
+            bare = name.removeprefix("the ").removeprefix("The ")
+            if len(bare) > 1 and re.search(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", speaker):
+                found.append(Mention(key, "", "", 0, 0, bare))
+                break
+    found.sort(key=lambda m: -len(m.text))
+    return found[:1]
+
+
+def _hedges(text: str, lex: Lexicon) -> list[str]:
+    found = []
+    for m in lex.hedge_re.finditer(text):
+        word = " ".join(m.group(0).split())
+        if word == "May" and text[m.end() : m.end() + 3].strip()[:1].isdigit():
+            continue  # the month
+        if word.lower() not in found:
+            found.append(word.lower())
+    if lex.cond_re.search(text) and lex.modal_re.search(text) and "conditional" not in found:
+        found.append("conditional")
+    return found
+
+
+def headline(quote: str) -> str:
+    """A readable headline from a quote: markers dropped, capitalised, one final period."""
+    lex = lexicon()
+    text = " ".join(quote.split())
+    while True:
+        m = lex.markers_re.match(text)
+        if not m or m.end() >= len(text):
+            break
+        text = text[m.end() :]
+    text = text.strip(" ,;:-\u2014\u2013")
+    if not text:
+        return ""
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def _claim_worthy(sentence: Sentence, n_mentions: int, has_frame: bool, lex: Lexicon) -> bool:
+    text = sentence.text.strip()
+    if sentence.truncated or sentence.boilerplate or not text:
+        return False
+    if text.rstrip("\"'\u201d)").endswith("?") or lex.promo_re.match(text):
+        return False
+    if len(text.split()) < 6 or not re.search(r"[.!\"'\u201d)]$", text):
+        return False
+    if has_frame or n_mentions or _PROPER_RE.search(text) or NUMBER_RE.search(text):
+        return True
+    if DATE_RE.search(text):
+        return True
+    # nothing concrete named: a claim only if it does not merely set the scene
+    return len(text.split()) >= 8 and not _SCENE_RE.match(lex.markers_re.sub("", text, count=1))
+
+
+# "This protective stance ...", "There is ...", "Beneath this battle ...": scene-setting
+_SCENE_RE = re.compile(
+    r"^\W*(?:(?:this|these|that|those|such|there|it|its|his|her|their)\b"
+    r"|(?:\S+\s+){0,3}(?:this|these|such)\b)",
+    re.I,
+)
+
+
+# a capitalised word that is not the sentence's first word: a name the actor finder may miss
+_PROPER_RE = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][a-z]+[A-Z]?\w*|[A-Z]\.?[A-Z][\w.]*)")
+
+
+def _mentions_by_sentence(actors: list[LocalActor]) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            out.setdefault(m.sentence, []).append(m)
+    for ms in out.values():
+        ms.sort(key=lambda m: (m.start, -m.end, m.actor))
+    return out
+
+
+def find_claims(
+    doc: Document, sentences: list[Sentence], actors: list[LocalActor]
+) -> list[ClaimCandidate]:
+    """One ClaimCandidate per claim-bearing sentence, in reading order."""
+    lex = lexicon()
+    by_key = {a.key: a for a in actors}
+    mentions = _mentions_by_sentence(actors)
+    out: list[ClaimCandidate] = []
+    last_person: str | None = None
+    last_org: str | None = None
+    for sentence in sentences:
+        ms = mentions.get(sentence.id, [])
+        cand = _candidate(doc, sentence, ms, by_key, last_person, last_org, lex)
+        if cand is not None:
+            out.append(cand)
+        for m in ms:  # pronoun antecedents for the next sentences
+            actor = by_key.get(m.actor)
+            if actor is not None:
+                if actor.type == "person":
+                    last_person = actor.key
+                elif actor.type in ("organisation", "government"):
+                    last_org = actor.key
+    return out
+
+
+def _candidate(
+    doc: Document,
+    sentence: Sentence,
+    ms: list[Mention],
+    by_key: dict[str, LocalActor],
+    last_person: str | None,
+    last_org: str | None,
+    lex: Lexicon,
+) -> ClaimCandidate | None:
+    text = sentence.text
+    start = 0
+    dl = _DATELINE_RE.match(text) if sentence.index == 0 else None
+    if dl:
+        start = dl.end()
+    while True:  # leading discourse markers are not part of the claim
+        m = lex.markers_re.match(text, start)
+        if not m or m.end() >= len(text):
+            break
+        start = m.end()
+    frame = (
+        _according_frame(text, start, lex)
+        or _trailing_frame(text, start, lex)
+        or _leading_frame(text, start, lex)
+    )
+    if not _claim_worthy(sentence, len(ms), frame is not None, lex):
+        return None
+    q_start, q_end = (frame.quote_start, frame.quote_end) if frame else (start, len(text))
+    q_start, q_end = _clean_span(text, q_start, q_end)
+    if len(text[q_start:q_end].split()) < 4:
+        q_start, q_end = _clean_span(text, start, len(text))
+    quote = text[q_start:q_end]
+    attributed, kind, att_text, verb = None, "outlet", None, None
+    if frame and frame.speaker_start is not None and frame.speaker_end is not None:
+        sp_s, sp_e = _clean_span(text, frame.speaker_start, frame.speaker_end)
+        sp_e = sp_s + _speaker_extent(text[sp_s:sp_e])
+        att_text = text[sp_s:sp_e]
+        abs_s, abs_e = sentence.start + sp_s, sentence.start + sp_e
+        attributed, kind = _attribute(
+            att_text, abs_s, abs_e, ms, by_key, last_person, last_org, lex
+        )
+        verb = " ".join(frame.verb.lower().split()) if frame.verb else None
+        if verb == "reported" and kind in ("organisation", "anonymous"):
+            kind = "other_outlet"  # "as reported by X", "X reported": another outlet
+        if _is_own_outlet(att_text, doc):
+            attributed, kind = None, "outlet"
+    hedges = _hedges(text, lex)
+    if hedges:
+        hedging = "hedged"
+    elif kind != "outlet":
+        hedging = "reported"
+    else:
+        hedging = "asserted"
+    abs_q_start, abs_q_end = sentence.start + q_start, sentence.start + q_end
+    in_quote = sorted({m.actor for m in ms if m.start >= abs_q_start and m.end <= abs_q_end})
+    terms, sign, _concepts = content_terms(_blank_mentions(quote, abs_q_start, ms), lex)
+    appearance = Appearance(
+        source=sentence.source,
+        sentence=sentence.id,
+        quote=quote,
+        start=abs_q_start,
+        end=abs_q_end,
+        attributed_to=attributed,
+        attribution_kind=kind,
+        attribution_text=att_text,
+        reporting_verb=verb,
+        hedges=hedges,
+    )
+    return ClaimCandidate(
+        appearance=appearance,
+        text=headline(quote),
+        actors=in_quote,
+        hedging=hedging,
+        numbers=find_numbers(quote),
+        dates=find_dates(quote),
+        negated=sign < 0,
+        terms=sorted(set(terms)),
+    )
+
+
+def _blank_mentions(quote: str, offset: int, ms: list[Mention]) -> str:
+    """The quote with actor mentions blanked out: actors are compared by id, not by words.
+
+    Otherwise two claims about "Acme Corp" would share the terms "acme" and "corp"
+    and look alike merely because they name the same actor.
+    """
+    chars = list(quote)
+    for m in ms:
+        s, e = m.start - offset, m.end - offset
+        if 0 <= s < e <= len(chars):
+            chars[s:e] = [" "] * (e - s)
+    return "".join(chars)
+
+
+def _is_own_outlet(att_text: str, doc: Document) -> bool:
+    outlet = (doc.metadata.outlet or "").strip().lower()
+    return bool(outlet) and att_text.strip().lower().removeprefix("the ") == outlet.removeprefix(
+        "the "
+    )

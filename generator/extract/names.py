@@ -1,0 +1,268 @@
+"""Lexicon and token helpers for actor detection.
+
+Everything here is general linguistic or world knowledge loaded from
+``generator/data/`` (gazetteer of countries and major institutions, job titles,
+organisation suffixes, capitalised non-actors, common given names). Nothing is
+specific to any article. The lexicon is loaded once and turned into dict/set
+lookups so detection stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+# One token: a dotted acronym ("U.S.", "U.K."), a word with inner hyphens, dots,
+# ampersands or apostrophes before a capital ("GPT-5.5-Cyber", "AT&T", "O'Brien"),
+# a possessive ending, or any other single non-space character.
+TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}(?![^\W\d_])"
+    r"|[^\W_](?:[\w&]|[.\-](?=[^\W_])|['’](?=[A-Z]))*"
+    r"|['’]s\b"
+    r"|\S"
+)
+_VERSION_RE = re.compile(r"^v?\d+(?:\.\d+)*[a-z]?$")
+_HAS_DIGIT_RE = re.compile(r"\d")
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def slugify(text: str) -> str:
+    """URL-safe id from a name: "U.S. government" -> "us-government"."""
+    text = text.translate(_APOSTROPHES).replace(".", "").replace("'", "")
+    return _SLUG_RE.sub("-", text.lower()).strip("-") or "actor"
+
+
+def norm(text: str) -> str:
+    """Matching form of a name: case, dots, apostrophes, spaces and a leading "the" ignored.
+
+    "U.S." and "US" both become "us"; "the EU’s" is not passed here (the possessive is
+    split off by the tokenizer first).
+    """
+    text = text.translate(_APOSTROPHES).replace(".", "").lower()
+    text = " ".join(text.split())
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int  # absolute offsets into Document.text
+    end: int
+    cap: bool  # starts with a capital and can begin or continue a name
+    version: bool  # a bare version number ("3", "2.5", "4o")
+
+
+def tokenize(text: str, offset: int) -> list[Token]:
+    """Tokens of one sentence with absolute character offsets."""
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        first = word[0]
+        cap = first.isupper() and _capitalised_word(word)
+        version = first.isdigit() and bool(_VERSION_RE.match(word))
+        tokens.append(
+            Token(word, word.lower(), offset + m.start(), offset + m.end(), cap, version)
+        )
+    return tokens
+
+
+def _capitalised_word(word: str) -> bool:
+    """A capitalised token that can be part of a name.
+
+    Hyphenated adjectives whose later part is lower case ("America-first",
+    "Paris-based") describe something else and are not names.
+    """
+    if "-" in word:
+        parts = word.split("-")
+        tail = parts[-1]
+        if tail and tail[0].islower() and not _HAS_DIGIT_RE.search(word):
+            return False
+    return True
+
+
+def has_digit(word: str) -> bool:
+    return bool(_HAS_DIGIT_RE.search(word))
+
+
+# ------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer actor."""
+
+    key: str
+    name: str
+    type: str
+    kind: str  # "country" | "institution" | "media" | "place" | "government"
+    country: str | None = None  # key of the country whose government this belongs to
+    metonym: str | None = None  # key of the entry a city stands for when it acts
+    context: str | None = None  # key that must be present for a short form to resolve
+
+
+@dataclass
+class Lexicon:
+    forms: dict[str, Entry] = field(default_factory=dict)  # norm(name or alias) -> entry
+    entries: dict[str, Entry] = field(default_factory=dict)  # key -> entry
+    short: dict[str, list[Entry]] = field(default_factory=dict)  # norm(short form) -> entries
+    demonyms: dict[str, Entry] = field(default_factory=dict)  # norm(demonym) -> country
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # words -> kind
+    title_max: dict[str, int] = field(default_factory=dict)  # first word -> longest length
+    suffix: dict[str, str] = field(default_factory=dict)  # head word -> actor type
+    prefix: dict[str, str] = field(default_factory=dict)
+    after: dict[str, str] = field(default_factory=dict)
+    not_versioned: frozenset[str] = frozenset()
+    never: frozenset[str] = frozenset()
+    alone: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()
+    max_form_words: int = 1
+
+    def government_of(self, country: Entry) -> Entry:
+        """The government of a country, as its own actor (distinct from the country)."""
+        return self.entries[f"{country.key}-government"]
+
+
+def _data(name: str) -> str:
+    return resources.files("generator.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _words(block: str) -> list[str]:
+    return [w for line in block.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+def _add_form(lex: Lexicon, form: str, entry: Entry) -> None:
+    key = norm(form)
+    lex.forms.setdefault(key, entry)
+    lex.max_form_words = max(lex.max_form_words, len(key.split()))
+
+
+def _load_gazetteer(lex: Lexicon) -> None:
+    gaz = yaml.safe_load(_data("gazetteer.yml"))
+    capitals: dict[str, str] = {}
+    for name, info in gaz.get("countries", {}).items():
+        info = info or {}
+        entry = Entry(slugify(name), name, "place", "country")
+        lex.entries[entry.key] = entry
+        government = Entry(f"{entry.key}-government", f"{name} government", "government",
+                           "government", country=entry.key)
+        lex.entries[government.key] = government
+        for form in [name, *info.get("aliases", [])]:
+            _add_form(lex, form, entry)
+        for demonym in info.get("demonyms", []):
+            lex.demonyms[norm(demonym)] = entry
+        if info.get("capital"):
+            capitals[info["capital"]] = entry.key
+    sections = (("institutions", "institution"), ("media", "media"))
+    for section, kind in sections:
+        for name, info in gaz.get(section, {}).items():
+            info = info or {}
+            country = info.get("country")
+            context = info.get("context")
+            entry = Entry(
+                slugify(name),
+                name,
+                info.get("type", "media" if kind == "media" else "organisation"),
+                kind,
+                country=slugify(country) if country else None,
+                context=slugify(context) if context else None,
+            )
+            lex.entries[entry.key] = entry
+            for form in [name, *info.get("aliases", [])]:
+                _add_form(lex, form, entry)
+            for form in info.get("short", []):
+                lex.short.setdefault(norm(form), []).append(entry)
+    places = dict(gaz.get("places", {}))
+    for city, country_key in capitals.items():
+        places.setdefault(city, {"metonym_key": country_key})
+    for name, info in places.items():
+        info = info or {}
+        metonym = info.get("metonym_key") or (
+            slugify(info["metonym"]) if info.get("metonym") else None
+        )
+        entry = Entry(slugify(name), name, "place", "place", metonym=metonym)
+        lex.entries.setdefault(entry.key, entry)
+        _add_form(lex, name, lex.entries[entry.key])
+
+
+def _load_titles(lex: Lexicon) -> None:
+    titles = yaml.safe_load(_data("titles.yml"))
+    for kind, items in titles.items():
+        for title in items:
+            words = tuple(title.lower().split())
+            lex.titles.setdefault(words, kind)
+            lex.title_max[words[0]] = max(lex.title_max.get(words[0], 0), len(words))
+
+
+def _load_suffixes(lex: Lexicon) -> None:
+    data = yaml.safe_load(_data("suffixes.yml"))
+    for actor_type in ("law", "programme", "media", "government", "organisation"):
+        for word in data.get(actor_type, []):
+            lex.suffix.setdefault(word.lower(), actor_type)
+    for actor_type, words in (data.get("prefix") or {}).items():
+        for word in words:
+            lex.prefix[word.lower()] = actor_type
+    for actor_type, words in (data.get("after") or {}).items():
+        for word in words:
+            lex.after[word.lower()] = actor_type
+    lex.not_versioned = frozenset(w.lower() for w in data.get("not_versioned", []))
+
+
+def _load_non_actors(lex: Lexicon) -> None:
+    sections: dict[str, list[str]] = {"never": [], "alone": []}
+    current = "never"
+    for line in _data("non_actors.txt").splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        if line and not line.startswith("#"):
+            sections.setdefault(current, []).extend(w.lower() for w in line.split())
+    lex.never = frozenset(sections["never"])
+    lex.alone = frozenset(sections["alone"])
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shared, read-only lexicon (loaded once per process)."""
+    lex = Lexicon()
+    _load_gazetteer(lex)
+    _load_titles(lex)
+    _load_suffixes(lex)
+    _load_non_actors(lex)
+    lex.given = frozenset(_words(_data("given_names.txt")))
+    return lex
+
+
+def initials(name: str) -> str:
+    """Acronym a name would have: "European Central Bank" -> "ECB", "AI Security Institute"
+    -> "AISI" (all-capital words contribute whole)."""
+    out = []
+    for word in name.replace("-", " ").split():
+        if word.lower() in {"of", "for", "and", "the", "&", "on", "de"}:
+            continue
+        out.append(word if word.isupper() else word[0].upper())
+    return "".join(out)
+
+
+def is_version(token: Token) -> bool:
+    return token.version
+
+
+__all__ = [
+    "Entry",
+    "Lexicon",
+    "Token",
+    "has_digit",
+    "initials",
+    "is_version",
+    "lexicon",
+    "norm",
+    "slugify",
+    "tokenize",
+]

@@ -1,0 +1,307 @@
+"""Quality flags on sentences: truncation, boilerplate, and a dateline/outlet prefix.
+
+Everything is flagged, nothing deleted: the text and the sentence spans stay intact (except
+that a dateline prefix is moved out of the first sentence's span), so the reader can see what
+the source really says. Later stages keep flagged sentences out of key points and claims.
+
+Truncation is judged only where a sentence ends a paragraph (or the document) without closing
+punctuation, since that is where a cut-off shows. Headings, headlines, list items and short
+credit or caption lines legitimately lack a full stop; they are flagged only when they end on
+a word no sentence can end on ("the", "and", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from generator.extract.sentences import DATA_DIR
+from generator.models import Document, QualityNote, Sentence
+
+_CLOSERS = "\"'”’)]»"
+_TERMINAL = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]»]*$")
+_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)[\"'”’)\]»]*$|\[\+\d+ chars\]$")
+_RUNON_END = re.compile(r"[,;(/&\-–—]$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'’\-]*)[\"'”’)\]»]*$")
+_WH_START = re.compile(r"\W*(?:what|which|who|whom|where|how|why)\b", re.I)
+_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t])")
+_DOMAIN = re.compile(
+    r"(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\."
+    r"(?:com|org|net|ai|io|co|news|info|uk|eu|de|fr|us|ca|au|in|cn|jp|tv|me|app|dev|gov|edu"
+    r"|biz|online|site|media|press|today)\b(?:/\S*)?"
+)
+# Words a title-case headline leaves in lower case.
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for"}
+    | {"with", "from", "as", "vs", "via", "into", "over", "per", "up"}
+)
+# Short unpunctuated lines that are prose fragments rather than headings or credit lines.
+_PROSE_MIN_WORDS = 12
+_HEADLINE_MAX_WORDS = 20
+
+
+# ------------------------------------------------------------------------------ data
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    anywhere: re.Pattern[str]
+    call_to_action: re.Pattern[str]
+    promo: re.Pattern[str]
+    max_words: int
+    tail_paragraphs: int
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> _Boilerplate:
+    data = yaml.safe_load((DATA_DIR / "boilerplate.yml").read_text(encoding="utf-8"))
+    cta = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["call_to_action"])
+    return _Boilerplate(
+        anywhere=re.compile("|".join(f"(?:{p})" for p in data["anywhere"]), re.I),
+        call_to_action=re.compile(rf"^\W*(?:{cta})\b", re.I),
+        promo=re.compile(r"\b(?:" + "|".join(data["promo_words"]) + r")\b", re.I),
+        max_words=int(data["max_words"]),
+        tail_paragraphs=int(data["tail_paragraphs"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> dict[str, str]:
+    """Lower-case function word -> "strong" | "weak" (see quality_dangling.txt)."""
+    table = {}
+    for line in (DATA_DIR / "quality_dangling.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, strength = line.split()
+            table[word] = strength
+    return table
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    outlet_prefix: re.Pattern[str]
+    city_outlet: re.Pattern[str]
+    city_only: re.Pattern[str]
+    section_labels: frozenset[str]
+
+
+_DASH = r"(?:[ \t]+[-–—]{1,2}[ \t]+|[ \t]*[—–][ \t]*)"
+_NEXT = r"(?=[\"“‘'(]?[A-Z0-9])"
+# ", Calif.", ", May 3", ", Jan. 5, 2025" after the place name of a dateline.
+_PLACE_EXTRA = (
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)"
+)
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> _Dateline:
+    data = yaml.safe_load((DATA_DIR / "dateline.yml").read_text(encoding="utf-8"))
+    heads = "|".join(re.escape(h) for h in data["outlet_heads"])
+    name_word = r"[A-Z][\w&'’.]*"
+    outlet_prefix = re.compile(
+        rf"(?P<outlet>(?:{name_word}[ \t]+){{0,4}}(?:{heads})"
+        rf"|\((?P<paren>[A-Z][\w&.'’ \-]{{0,40}})\))"
+        rf"{_DASH}{_NEXT}"
+    )
+    place = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}"
+    city_outlet = re.compile(
+        rf"(?P<place>{place}){_PLACE_EXTRA}{{0,2}}[ \t]*\((?P<outlet>[A-Z][\w&.'’ \-]{{0,40}})\)"
+        rf"(?:{_DASH}|[ \t]*:[ \t]+){_NEXT}"
+    )
+    caps = r"[A-Z][A-Z.'’\-]+"
+    city_only = re.compile(
+        rf"(?P<place>{caps}(?:[ \t]+{caps}){{0,3}}){_PLACE_EXTRA}{{0,2}}{_DASH}{_NEXT}"
+    )
+    return _Dateline(outlet_prefix, city_outlet, city_only, frozenset(data["section_labels"]))
+
+
+# ------------------------------------------------------------------------------ public API
+
+
+def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
+    """Flag truncated and boilerplate sentences in place, handle a dateline; return notes.
+
+    Notes come in text order: the dateline note (if any) first, then one note per flagged
+    sentence.
+    """
+    notes: list[QualityNote] = []
+    if not sentences:
+        return notes
+    note = _handle_dateline(doc, sentences)
+    if note is not None:
+        notes.append(note)
+    n_paragraphs = sentences[-1].paragraph + 1
+    for i, s in enumerate(sentences):
+        reason = _boilerplate_reason(doc, s, n_paragraphs)
+        if reason:
+            s.boilerplate = True
+            s.note = reason
+            notes.append(QualityNote("boilerplate", f"{s.id}: {reason}", s.id))
+            continue
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        reason = _truncation_reason(doc, sentences, i, nxt)
+        if reason:
+            s.truncated = True
+            s.note = reason
+            notes.append(QualityNote("truncated", f"{s.id}: {reason}", s.id))
+    return notes
+
+
+# ------------------------------------------------------------------------------ boilerplate
+
+
+def _boilerplate_reason(doc: Document, s: Sentence, n_paragraphs: int) -> str | None:
+    """Why ``s`` is boilerplate (promotional tail, credits, share prompts...), or None."""
+    bp = _boilerplate()
+    text = s.text.strip()
+    words = len(text.split())
+    if words > 60:
+        return None  # long running text is reporting, whatever phrase it quotes
+    m = bp.anywhere.search(text)
+    if m:
+        return f"boilerplate ({m.group().strip()[:40]!r})"
+    if words > bp.max_words or not bp.call_to_action.search(text):
+        return None
+    in_tail = s.paragraph >= n_paragraphs - bp.tail_paragraphs
+    has_link = _DOMAIN.search(text) is not None
+    if has_link or (in_tail and bp.promo.search(text)):
+        return "promotional call to action" + (" with a web address" if has_link else "")
+    return None
+
+
+# ------------------------------------------------------------------------------ truncation
+
+
+def _truncation_reason(
+    doc: Document, sentences: list[Sentence], i: int, nxt: Sentence | None
+) -> str | None:
+    """Why sentence ``i`` looks cut off, or None. Only paragraph-final sentences qualify."""
+    s = sentences[i]
+    if nxt is not None and nxt.paragraph == s.paragraph:
+        return None
+    text = s.text.rstrip()
+    at_doc_end = nxt is None
+    if _ELLIPSIS_END.search(text):
+        return "ends with an ellipsis at the end of the text" if at_doc_end else None
+    if _TERMINAL.search(text):
+        return None
+    if text.endswith(":"):
+        return "ends with a colon at the end of the text" if at_doc_end else None
+    line_start = _line_start(doc.text, s.start)
+    heading = _MD_HEADING.match(line_start) is not None
+    list_item = _LIST_ITEM.match(line_start) is not None
+    single = i == 0 or sentences[i - 1].paragraph != s.paragraph
+    last = _last_word(text)
+    strength = _dangling().get(last.lower()) if last else None
+    unclosed = _unclosed_quote(text)
+    if unclosed and not _next_paragraph_opens_quote(nxt):
+        return "ends inside an unclosed quotation"
+    if _RUNON_END.search(text) and not (list_item and text[-1] in ",;"):
+        return f"ends mid-clause with {text[-1]!r}"
+    if strength == "weak" and _WH_START.match(text):
+        strength = None  # a stranded preposition: "What it is made of", "Who they work for"
+    if strength == "strong" or (strength == "weak" and not last[0].isupper()):
+        if heading or (single and _is_title_case(text)):
+            return f"heading ends on {last!r}" if strength == "strong" else None
+        return f"ends on {last!r}, a word no sentence ends on"
+    if heading or list_item:
+        return None
+    if single and _looks_like_heading(text, s.paragraph):
+        return None
+    if single and len(text.split()) < _PROSE_MIN_WORDS:
+        return None  # a byline, caption or label line
+    return "no closing punctuation at the end of the paragraph"
+
+
+def _line_start(text: str, pos: int) -> str:
+    """The line containing ``pos``, from its start (for block markers)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return text[start : pos + 1]
+
+
+def _last_word(text: str) -> str:
+    m = _LAST_WORD.search(text)
+    return m.group(1) if m else ""
+
+
+def _unclosed_quote(text: str) -> bool:
+    """An opening double quote without its closing partner."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
+
+
+def _next_paragraph_opens_quote(nxt: Sentence | None) -> bool:
+    """News style leaves a quote open when it continues in the next paragraph."""
+    return nxt is not None and nxt.text[:1] in '"“«'
+
+
+def _is_title_case(text: str) -> bool:
+    """Most content words capitalised: a headline or section heading."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if not words or len(words) > _HEADLINE_MAX_WORDS:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.8 * len(words)
+
+
+def _looks_like_heading(text: str, paragraph: int) -> bool:
+    """A title-case line, or a short sentence-case line opening the document (a headline)."""
+    if _is_title_case(text):
+        return True
+    return paragraph == 0 and len(text.split()) <= 14 and "," not in text
+
+
+# ------------------------------------------------------------------------------ dateline
+
+
+def _handle_dateline(doc: Document, sentences: list[Sentence]) -> QualityNote | None:
+    """Move a dateline/outlet prefix out of the first body sentence; fill the outlet."""
+    for s in sentences[:3]:
+        found = _match_dateline(s.text)
+        if found is None:
+            if _TERMINAL.search(s.text.rstrip()):
+                return None  # the body has started without a dateline
+            continue
+        cut, outlet, place = found
+        prefix = s.text[:cut].strip()
+        rest = s.text[cut:]
+        shift = cut + (len(rest) - len(rest.lstrip()))
+        s.start += shift
+        s.text = doc.text[s.start : s.end]
+        message = f"{s.id}: dateline {prefix!r} kept out of the sentence"
+        if outlet and not doc.metadata.outlet:
+            doc.metadata.outlet = outlet
+            doc.metadata.provenance["outlet"] = "dateline"
+            message += f"; outlet set to {outlet!r}"
+        if place:
+            message += f"; place {place!r}"
+        return QualityNote("dateline", message, s.id)
+    return None
+
+
+def _match_dateline(text: str) -> tuple[int, str | None, str | None] | None:
+    """(length of the prefix, outlet or None, place or None) if ``text`` opens with one."""
+    dl = _dateline()
+    m = dl.city_outlet.match(text)
+    if m:
+        return m.end(), _clean_outlet(m.group("outlet")), m.group("place")
+    m = dl.outlet_prefix.match(text)
+    if m:
+        name = m.group("paren") or m.group("outlet")
+        first = name.split()[0]
+        outlet = None if first in dl.section_labels else _clean_outlet(name)
+        return m.end(), outlet, None
+    m = dl.city_only.match(text)
+    if m and len(m.group("place")) >= 3:
+        return m.end(), None, m.group("place")
+    return None
+
+
+def _clean_outlet(name: str) -> str | None:
+    name = name.strip(" \t" + _CLOSERS)
+    return name or None

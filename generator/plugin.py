@@ -1,0 +1,100 @@
+"""The briefing as an MkDocs plugin, so plain ``mkdocs build`` / ``mkdocs serve`` run it.
+
+``on_pre_build`` regenerates the generated pages in docs/ (before MkDocs collects its files);
+``on_serve`` adds seeds/ and templates/ to the files the dev server watches. The generator
+only writes pages whose bytes changed, so the dev server's rebuild after our own writes
+finds nothing to change and settles: no rebuild loop.
+
+``briefing build`` runs MkDocs itself on a staging copy of docs/ that it has already
+generated; it suspends the plugin for that build (``generation_suspended``).
+
+mkdocs.yml::
+
+    plugins:
+      - briefing:            # all options optional
+          seeds: seeds       # folder of source documents
+          templates: null    # a folder of your own templates, searched before templates/
+          curation: true     # apply seeds/curation/
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from generator.errors import BriefingError
+from generator.project import Project
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+_state = threading.local()
+
+
+@contextmanager
+def generation_suspended() -> Iterator[None]:
+    """Within this block the plugin does not regenerate docs/ (``briefing build`` did)."""
+    previous = getattr(_state, "suspended", False)
+    _state.suspended = True
+    try:
+        yield
+    finally:
+        _state.suspended = previous
+
+
+_override: list[Project] = []
+
+
+@contextmanager
+def project_override(project: Project) -> Iterator[None]:
+    """Use this Project (from ``briefing serve`` options) instead of the plugin's config."""
+    _override.append(project)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+class BriefingConfig(Config):
+    seeds = c.Type(str, default="seeds")
+    templates = c.Optional(c.Type(str))
+    curation = c.Type(bool, default=True)
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def project(self, config: Any) -> Project:
+        if _override:
+            base = _override[-1]
+        else:
+            root = Path(config.config_file_path).resolve().parent
+            base = Project.at(root, seeds=root / self.config.seeds,
+                              templates=root / self.config.templates if self.config.templates
+                              else None, use_curation=self.config.curation)
+        return replace(base, docs_dir=Path(config.docs_dir).resolve())
+
+    def on_pre_build(self, *, config: Any) -> None:
+        if getattr(_state, "suspended", False):
+            return
+        from generator.site import generate_docs
+
+        try:
+            result = generate_docs(self.project(config))
+        except BriefingError as err:
+            raise PluginError(f"briefing: {err}") from err
+        log.info("briefing: %d pages (%d written, %d removed)", result.pages,
+                 len(result.written), len(result.removed))
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        project = self.project(config)
+        for folder in (project.seeds_dir, project.templates_dir, project.override_templates):
+            if folder is not None and folder.exists():
+                server.watch(str(folder))
+        return server

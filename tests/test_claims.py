@@ -1,0 +1,369 @@
+"""Claim extraction: attribution, quote spans, hedges, numbers, dates, polarity, exclusions.
+
+Sentences and actors are built here with a tiny splitter and hand-made LocalActors, so
+these tests check find_claims alone; the seed tests at the end use the real stages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.extract.claims import content_terms, find_claims, headline, stem
+from generator.models import ClaimCandidate, Document, LocalActor, Mention, Metadata, Sentence
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def make_doc(text: str, doc_id: str = "src", outlet: str | None = None) -> Document:
+    return Document(doc_id, f"seeds/{doc_id}.txt", "txt", text, Metadata(outlet=outlet), "")
+
+
+def split(doc: Document) -> list[Sentence]:
+    """A minimal splitter for tests: ends at . ! ? (optionally closing quote) before a space."""
+    out = []
+    for m in re.finditer(r"\S.*?(?:[.!?][\"\u201d]?(?=\s|$)|$)", doc.text):
+        if m.group(0).strip():
+            n = len(out)
+            out.append(Sentence(f"s{n + 1}", doc.id, n, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def actors_for(doc: Document, sentences: list[Sentence], spec: dict[str, tuple]) -> list:
+    """LocalActors from {key: (type, surface, surface, ...)} with a mention per occurrence."""
+    actors = []
+    for key, (kind, *surfaces) in spec.items():
+        mentions = []
+        for surface in surfaces:
+            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text):
+                sent = next(s for s in sentences if s.start <= m.start() < s.end)
+                mentions.append(Mention(key, doc.id, sent.id, m.start(), m.end(), surface))
+        actors.append(LocalActor(key, surfaces[0], kind, list(surfaces[1:]), mentions))
+    return actors
+
+
+def claims_of(text: str, spec: dict[str, tuple] | None = None, **kw) -> list[ClaimCandidate]:
+    doc = make_doc(text, **kw)
+    sentences = split(doc)
+    return find_claims(doc, sentences, actors_for(doc, sentences, spec or {}))
+
+
+def one(text: str, spec: dict[str, tuple] | None = None, **kw) -> ClaimCandidate:
+    claims = claims_of(text, spec, **kw)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def assert_span(text: str, claim: ClaimCandidate) -> None:
+    app = claim.appearance
+    assert text[app.start : app.end] == app.quote
+
+
+# ------------------------------------------------------------------------ attribution
+
+PEOPLE = {
+    "jane-doe": ("person", "Jane Doe", "Doe"),
+    "acme": ("organisation", "Acme Corp", "Acme"),
+    "ministry": ("government", "Ministry of Finance", "the ministry"),
+    "reuters": ("media", "Reuters"),
+    "wsj": ("media", "the Wall Street Journal"),
+    "commission": ("government", "Commission"),
+}
+
+
+def test_x_said_that_takes_the_content_clause_and_the_person() -> None:
+    text = "Jane Doe said that Acme Corp will close its plant in Ohio by March."
+    c = one(text, PEOPLE)
+    assert c.appearance.quote == "Acme Corp will close its plant in Ohio by March"
+    assert c.appearance.attributed_to == "jane-doe"
+    assert c.appearance.attribution_kind == "person"
+    assert c.appearance.reporting_verb == "said"
+    assert c.hedging == "reported"
+    assert "acme" in c.actors and "jane-doe" not in c.actors
+    assert_span(text, c)
+
+
+def test_x_told_outlet_that_skips_the_addressee() -> None:
+    text = "The ministry told Reuters that the budget deficit widened to 4% last year."
+    c = one(text, PEOPLE)
+    assert c.appearance.quote == "the budget deficit widened to 4% last year"
+    assert c.appearance.attributed_to == "ministry"
+    assert c.appearance.attribution_kind == "organisation"
+    assert c.appearance.reporting_verb == "told"
+    assert c.numbers == ["4%"]
+
+
+def test_verb_with_adverbial_before_that() -> None:
+    text = "Doe noted on Thursday that the company is working closely with regulators."
+    c = one(text, PEOPLE)
+    assert c.appearance.quote == "the company is working closely with regulators"
+    assert c.appearance.attributed_to == "jane-doe"
+    assert c.appearance.reporting_verb == "noted"
+
+
+def test_trailing_attribution() -> None:
+    text = "The plant will close by March, Jane Doe said."
+    c = one(text, PEOPLE)
+    assert c.appearance.quote == "The plant will close by March"
+    assert c.appearance.attributed_to == "jane-doe"
+    assert c.text == "The plant will close by March."
+    text2 = '"We will not sell the unit to Acme," said Jane Doe, the chief executive.'
+    c2 = one(text2, PEOPLE)
+    assert c2.appearance.quote == "We will not sell the unit to Acme"
+    assert c2.appearance.attributed_to == "jane-doe"
+    assert c2.negated
+    assert_span(text2, c2)
+
+
+def test_according_to_leading_and_trailing() -> None:
+    text = "According to the ministry, tax revenue rose 12 percent in the first quarter."
+    c = one(text, PEOPLE)
+    assert c.appearance.quote == "tax revenue rose 12 percent in the first quarter"
+    assert c.appearance.attribution_text == "the ministry"
+    assert c.appearance.attributed_to == "ministry"
+    assert c.appearance.reporting_verb == "according to"
+    text2 = "Tax revenue rose 12 percent in the first quarter, according to Jane Doe."
+    c2 = one(text2, PEOPLE)
+    assert c2.appearance.quote == "Tax revenue rose 12 percent in the first quarter"
+    assert c2.appearance.attributed_to == "jane-doe"
+
+
+def test_anonymous_sources_told_outlet() -> None:
+    text = "Sources familiar with the matter told Reuters that Acme plans to cut 300 jobs."
+    c = one(text, PEOPLE)
+    assert c.appearance.attribution_kind == "anonymous"
+    assert c.appearance.attributed_to is None
+    assert c.appearance.attribution_text == "Sources familiar with the matter"
+    assert c.appearance.quote == "Acme plans to cut 300 jobs"
+    assert c.numbers == ["300 jobs"]
+
+
+def test_insiders_revealed_after_discourse_marker() -> None:
+    text = "Previously, insiders revealed that the merger talks had collapsed over pricing in May 2023."
+    c = one(text, PEOPLE)
+    assert c.appearance.attribution_kind == "anonymous"
+    assert c.appearance.attribution_text == "insiders"
+    assert c.appearance.reporting_verb == "revealed"
+    assert c.text == "The merger talks had collapsed over pricing in May 2023."
+
+
+def test_as_reported_by_other_outlet() -> None:
+    text = (
+        "The regulator's refusal to approve 40 new licences, as reported by the Wall Street "
+        "Journal, surprised the industry."
+    )
+    c = one(text, PEOPLE)
+    assert c.appearance.attribution_kind == "other_outlet"
+    assert c.appearance.attributed_to == "wsj"
+    assert c.numbers == ["40 new licences"]
+
+
+def test_spokesperson_is_the_organisation() -> None:
+    text = "A Commission spokesperson said the review would be finished before the summer."
+    c = one(text, PEOPLE)
+    assert c.appearance.attribution_kind == "organisation"
+    assert c.appearance.attributed_to == "commission"
+    assert c.appearance.quote == "the review would be finished before the summer"
+
+
+def test_person_with_apposition_in_a_statement() -> None:
+    text = (
+        "Jane Doe, a spokesperson for Acme Corp, welcomed the ruling in a statement, "
+        "emphasizing that the company had always complied with the law."
+    )
+    c = one(text, PEOPLE)
+    assert c.appearance.attributed_to == "jane-doe"
+    assert c.appearance.attribution_text == "Jane Doe, a spokesperson for Acme Corp"
+    assert c.appearance.quote == "the company had always complied with the law"
+
+
+def test_analysts_suggest_is_anonymous_and_hedged() -> None:
+    text = "Some industry analysts suggest that Acme may lose market share in Europe."
+    c = one(text, PEOPLE)
+    assert c.appearance.attribution_kind == "anonymous"
+    assert c.hedging == "hedged"
+    assert {"suggest", "may"} <= set(c.appearance.hedges)
+
+
+def test_pronoun_speaker_resolves_to_last_person() -> None:
+    text = "Jane Doe runs the Acme Corp plant. She said the line would restart in June."
+    claims = claims_of(text, PEOPLE)
+    said = next(c for c in claims if c.appearance.reporting_verb == "said")
+    assert said.appearance.attributed_to == "jane-doe"
+    assert said.appearance.quote == "the line would restart in June"
+
+
+def test_own_outlet_is_not_another_outlet() -> None:
+    text = "Reuters reported that Acme Corp would be sold to a rival in 2025."
+    c = one(text, PEOPLE, outlet="Reuters")
+    assert c.appearance.attribution_kind == "outlet"
+    assert c.hedging == "asserted"
+
+
+def test_passive_by_phrase_is_not_an_attribution() -> None:
+    text = 'The "turning point" warned of by Jane Doe appears to have arrived for Acme Corp.'
+    c = one(text, PEOPLE)
+    assert c.appearance.attribution_kind == "outlet"
+    assert c.appearance.hedges == ["appears"]
+    assert c.hedging == "hedged"
+
+
+# ---------------------------------------------------------------------------- hedges
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("Acme Corp reportedly paid $2 billion for the unit.", "reportedly"),
+        ("Acme Corp might close the plant in Ohio next year.", "might"),
+        ("Acme Corp is expected to announce the deal on Monday.", "is expected to"),
+        ("It is understood that Acme Corp rejected the offer last week.", "it is understood"),
+        ("Acme Corp allegedly hid losses from auditors in 2022.", "allegedly"),
+        ("Acme Corp is likely to miss its target for 2024.", "likely"),
+        ("If the vote fails, Acme Corp would leave the market in 2026.", "conditional"),
+    ],
+)
+def test_hedges(sentence: str, hedge: str) -> None:
+    c = one(sentence, PEOPLE)
+    assert hedge in c.appearance.hedges
+    assert c.hedging == "hedged"
+
+
+def test_plain_outlet_statement_is_asserted() -> None:
+    c = one("Acme Corp closed its plant in Ohio on Friday.", PEOPLE)
+    assert c.appearance.hedges == []
+    assert c.hedging == "asserted"
+    assert c.appearance.attribution_kind == "outlet"
+    assert c.appearance.attributed_to is None
+
+
+def test_may_the_month_is_not_a_hedge() -> None:
+    c = one("Acme Corp opened the plant on May 5 after two years of work.", PEOPLE)
+    assert c.appearance.hedges == []
+    assert "May 5" in c.dates
+
+
+# ---------------------------------------------------------------------- numbers, dates
+
+
+def test_numbers_with_units_and_not_model_names_or_years() -> None:
+    c = one(
+        "Acme Corp plans to expand access to 70 additional organizations, spend $3 billion, "
+        "cut costs by 15% and fix thousands of bugs in GPT-4 by 2025.",
+        PEOPLE,
+    )
+    assert "70 additional organizations" in c.numbers
+    assert "$3 billion" in c.numbers
+    assert "15%" in c.numbers
+    assert "thousands" in c.numbers
+    assert not any("4" == n or n.startswith("4 ") or "2025" in n for n in c.numbers)
+    assert "2025" in c.dates
+
+
+def test_dates_as_written() -> None:
+    c = one(
+        "Acme Corp first sold the device in April and met regulators on Thursday "
+        "and over the past week.",
+        PEOPLE,
+    )
+    assert c.dates == ["April", "Thursday", "the past week"]
+
+
+# --------------------------------------------------------------------------- polarity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("Acme Corp has been granted access to the data.", False),
+        ("Acme Corp remains excluded from the data programme.", True),
+        ("Acme Corp was denied access to the data.", True),
+        ("The ministry opposes the merger with Acme Corp.", True),
+        ("Acme Corp will never sell the plant in Ohio.", True),
+        ("Acme Corp did not deny the report about the plant.", False),
+        ("The ministry supports the merger with Acme Corp.", False),
+    ],
+)
+def test_polarity(sentence: str, negated: bool) -> None:
+    assert one(sentence, PEOPLE).negated is negated
+
+
+# ------------------------------------------------------------------------- exclusions
+
+
+def test_not_claims_questions_boilerplate_truncated_scene_setting() -> None:
+    text = (
+        "Will Acme Corp survive the winter? "
+        "This protective stance is not without its critics. "
+        "Acme Corp cut 200 jobs in Ohio on Friday. "
+        "Read more about Acme Corp on our site. "
+        "Jane Doe said the company would appeal the ruling from"
+    )
+    doc = make_doc(text)
+    sentences = split(doc)
+    sentences[3].boilerplate = True
+    sentences[4].truncated = True
+    claims = find_claims(doc, sentences, actors_for(doc, sentences, PEOPLE))
+    assert [c.appearance.sentence for c in claims] == ["s3"]
+
+
+def test_headline_drops_markers_capitalises_and_ends_with_period() -> None:
+    assert headline("However, the plan was dropped") == "The plan was dropped."
+    assert headline("In response, the EU has intensified talks") == "The EU has intensified talks."
+    assert headline("Acme cut 200 jobs.") == "Acme cut 200 jobs."
+
+
+def test_terms_are_normalised_for_matching() -> None:
+    terms_a, _, _ = content_terms("The organizations needed permission from the government")
+    terms_b, _, _ = content_terms("Each company requires approval of the administration")
+    assert set(terms_a) & set(terms_b) >= {stem("organization"), stem("permission")}
+    assert "the" not in terms_a
+    assert stem("opposes") == stem("opposition") == stem("oppose")
+    us_terms, _, _ = content_terms("the U.S. and the US")
+    assert us_terms == ["US", "US"]
+
+
+# ---------------------------------------------------------------------------- seeds
+
+
+def _seed_claims() -> dict[str, tuple[Document, list[Sentence], list[ClaimCandidate]]]:
+    from generator.extract.actors import find_actors
+    from generator.extract.quality import mark_quality
+    from generator.extract.sentences import split_sentences
+
+    out = {}
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        doc = make_doc(path.read_text(encoding="utf-8"), doc_id=path.stem)
+        sentences = split_sentences(doc)
+        mark_quality(doc, sentences)
+        out[path.stem] = (doc, sentences, find_claims(doc, sentences, find_actors(doc, sentences)))
+    return out
+
+
+def test_seed_claims_keep_out_promo_and_truncated_and_spans_are_exact() -> None:
+    seeds = _seed_claims()
+    assert len(seeds) == 2
+    for doc, sentences, claims in seeds.values():
+        flagged = {s.id for s in sentences if s.truncated or s.boilerplate}
+        assert claims
+        for c in claims:
+            assert c.appearance.sentence not in flagged
+            assert doc.text[c.appearance.start : c.appearance.end] == c.appearance.quote
+            assert "nextfin.ai" not in c.appearance.quote
+            assert "unicorn company" not in c.appearance.quote
+
+
+def test_seed_attributions() -> None:
+    seeds = _seed_claims()
+    apps = [c.appearance for _, _, claims in seeds.values() for c in claims]
+    by_text = {a.attribution_text: a for a in apps if a.attribution_text}
+    assert by_text["Sources familiar with the matter"].attribution_kind == "anonymous"
+    assert by_text["Sources familiar with the matter"].quote.startswith("Anthropic informed")
+    assert by_text["insiders"].attribution_kind == "anonymous"
+    assert by_text["Some industry analysts"].attribution_kind == "anonymous"
+    wsj = next(a for a in apps if a.reporting_verb == "reported")
+    assert wsj.attribution_kind == "other_outlet"
+    assert any(t.startswith("Thomas Regnier, a spokesperson") for t in by_text)
+    assert any(t.startswith("a Commission spokesperson") for t in by_text)

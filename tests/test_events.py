@@ -1,0 +1,150 @@
+"""Events: time expressions with what happened, dated only when certain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.events import find_events
+from generator.extract.quality import mark_quality
+from generator.extract.sentences import split_sentences
+from generator.models import Document, Event, Metadata
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+THURSDAY = "2025-05-08"  # a Thursday
+
+
+def events(text: str, published: str | None = None) -> list[Event]:
+    d = Document(
+        id="src", path="src.txt", format="txt", text=text,
+        metadata=Metadata(published=published), content_hash="",
+    )  # fmt: skip
+    sentences = split_sentences(d)
+    mark_quality(d, sentences)
+    return find_events(d, sentences)
+
+
+def whens(text: str, published: str | None = None) -> list[tuple[str, str | None]]:
+    return [(e.when, e.date) for e in events(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "dated", "undated"),
+    [
+        ("The deal was signed on March 3, 2025.", "on March 3, 2025", "2025-03-03", "2025-03-03"),
+        ("The deal was signed on 3 March 2025.", "on 3 March 2025", "2025-03-03", "2025-03-03"),
+        ("The filing is dated 2024-11-30.", "2024-11-30", "2024-11-30", "2024-11-30"),
+        ("The board met on Monday.", "on Monday", "2025-05-05", None),
+        ("On Thursday, the minister resigned.", "On Thursday", THURSDAY, None),
+        ("The board will vote on Friday.", "on Friday", "2025-05-09", None),
+        ("Yesterday the firm cut its forecast.", "Yesterday", "2025-05-07", None),
+        ("The summit opens tomorrow.", "tomorrow", "2025-05-09", None),
+        ("Protests continued last night.", "last night", "2025-05-07", None),
+        ("The company reported results today.", "today", THURSDAY, None),
+        ("Talks resumed on May 2.", "on May 2", "2025-05-02", None),
+        ("The model was released in April.", "in April", None, None),
+        ("It was released in April this year.", "in April this year", None, None),
+        ("Sales fell in May 2024.", "in May 2024", None, None),
+        ("Prices rose last year.", "last year", None, None),
+        ("Prices rose this year.", "this year", None, None),
+        ("The law took effect in 2024.", "in 2024", None, None),
+        ("Earlier this month, the agency warned investors.", "Earlier this month", None, None),
+        ("The talks intensified over the past week.", "over the past week", None, None),
+        ("The vote is expected next week.", "next week", None, None),
+        ("Profits doubled in the third quarter.", "in the third quarter", None, None),
+        ("The plant closed two weeks ago.", "two weeks ago", None, None),
+        ("The follows the April release of the model.", "April", None, None),
+        ("In recent months, tensions grew.", "In recent months", None, None),
+        ("Attention turned to the 2024 election.", "2024", None, None),
+        ("Growth slowed in the 1990s.", "in the 1990s", None, None),
+    ],
+)
+def test_time_expressions(sentence: str, when: str, dated: str | None, undated: str | None) -> None:
+    assert whens(sentence, THURSDAY) == [(when, dated)]
+    assert whens(sentence) == [(when, undated)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The negotiations dragged on for months.",
+        "After months of talks and several months of delays, nothing changed.",
+        "He has worked there for two years.",
+        "She runs every Monday and on Sundays.",
+        "April Ryan asked the first question.",
+        "It may rain, Theresa May said.",
+        "Some 2000 people attended and the index rose to 2024 points.",
+        "The price was $2024 and the model GPT-2024 shipped.",
+        "Previously, officials had recently said so.",
+    ],
+)
+def test_durations_recurrences_names_and_counts_are_not_events(sentence: str) -> None:
+    assert whens(sentence, THURSDAY) == []
+
+
+def test_weekday_without_clear_tense_or_with_last_next_is_undated() -> None:
+    assert whens("The summit, on Monday.", THURSDAY) == [("on Monday", None)]
+    assert whens("The board met last Monday.", THURSDAY) == [("last Monday", None)]
+    assert whens("The board meets next Monday.", THURSDAY) == [("next Monday", None)]
+
+
+def test_month_day_without_year_uses_the_nearest_year_only_when_close() -> None:
+    assert whens("It snowed on Dec. 28.", "2025-01-10") == [("on Dec. 28", "2024-12-28")]
+    assert whens("The plan dates from July 4.", "2025-01-10") == [("from July 4", None)]
+
+
+def test_invalid_dates_are_not_invented() -> None:
+    assert whens("It happened on February 30, 2025.", THURSDAY) == [("on February 30, 2025", None)]
+    assert whens("The board met on Monday.", "not a date") == [("on Monday", None)]
+
+
+def test_events_carry_ids_clause_and_provenance_in_text_order() -> None:
+    text = (
+        "The agency opened an inquiry on Monday; officials expect a ruling in June. "
+        "Last year the firm was fined."
+    )
+    found = events(text, THURSDAY)
+    assert [e.id for e in found] == ["src-e1", "src-e2", "src-e3"]
+    assert [e.when for e in found] == ["on Monday", "in June", "Last year"]
+    assert found[0].text == "The agency opened an inquiry on Monday"
+    assert found[1].text == "officials expect a ruling in June."
+    for e in found:
+        assert text[e.start : e.end] == e.text
+        assert e.source == "src"
+    assert [e.sentence for e in found] == ["s1", "s1", "s2"]
+
+
+def test_boilerplate_yields_no_event_but_truncated_sentences_do() -> None:
+    found = events(
+        "The ministry said on Tuesday that it had received a formal request from\n"
+        "The council voted in March.\n"
+        "Subscribe to our newsletter for updates every Friday.\n"
+    )
+    assert [(e.when, e.sentence) for e in found] == [("on Tuesday", "s1"), ("in March", "s2")]
+
+
+def _seed(name: str, published: str | None = None) -> list[Event]:
+    path = SEEDS / name
+    return events(path.read_text(encoding="utf-8"), published)
+
+
+def test_seed_events() -> None:
+    assert [(e.when, e.sentence, e.date) for e in _seed("000_2f70732335356d9f.txt")] == [
+        ("April", "s2", None),
+        ("on Thursday", "s9", None),
+    ]
+    assert [(e.when, e.sentence, e.date) for e in _seed("003_c2df267b112e1647.txt")] == [
+        ("On Monday", "s2", None),
+        ("in April this year", "s3", None),
+        ("over the past week", "s9", None),
+    ]
+
+
+def test_seed_events_resolve_with_a_publication_date() -> None:
+    found = _seed("003_c2df267b112e1647.txt", published="2025-05-14")  # a Wednesday
+    assert [(e.when, e.date) for e in found] == [
+        ("On Monday", "2025-05-12"),
+        ("in April this year", None),
+        ("over the past week", None),
+    ]
