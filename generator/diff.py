@@ -215,6 +215,11 @@ def _diff_claims(old: dict[str, Any], new: dict[str, Any], out: BriefingDiff) ->
     paired_old, paired_new = {p[0] for p in moved}, {p[1] for p in moved}
     out.claims_added = [_claim_summary(new_claims[i]) for i in sorted(came.keys() - paired_new)]
     out.claims_removed = [_claim_summary(old_claims[i]) for i in sorted(gone.keys() - paired_old)]
+    for removed in out.claims_removed:  # merged into another cluster rather than deleted
+        keys = gone[removed["id"]]
+        into = sorted(c["id"] for c in new_claims.values() if keys and keys <= _appearance_keys(c))
+        if into:
+            removed["merged_into"] = into[0]
     out.claims_changed.sort(key=lambda c: c.id)
 
 
@@ -410,8 +415,10 @@ def _markdown_claims(diff: BriefingDiff) -> list[str]:
     rows = [["added", _code(c["id"]), md_escape(c["text"]),
              f"{md_escape(c['status'])} ({', '.join(map(_code, c['sources']))})"]
             for c in diff.claims_added]
-    rows += [["removed", _code(c["id"]), md_escape(c["text"]),
-              f"was {md_escape(c['status'])}"] for c in diff.claims_removed]
+    rows += [["merged", _code(c["id"]), md_escape(c["text"]),
+              f"merged into {_code(c['merged_into'])}"] if c.get("merged_into") else
+             ["removed", _code(c["id"]), md_escape(c["text"]), f"was {md_escape(c['status'])}"]
+             for c in diff.claims_removed]
     for c in diff.claims_changed:
         details, kinds = [], []
         if c.old_text is not None:

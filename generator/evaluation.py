@@ -57,6 +57,8 @@ METRICS: tuple[str, ...] = (
     "boilerplate_kept_out",
     "dateline_kept_out",
     "outlet_from_dateline",
+    "event_recall",
+    "event_date_accuracy",
 )
 
 REPO_CASES = Path(__file__).resolve().parent.parent / "tests" / "eval" / "cases"
@@ -201,6 +203,7 @@ class Case:
     truncated: list[tuple[str, str]]
     complete: list[tuple[str, str]]
     boilerplate: list[tuple[str, str]]
+    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -274,7 +277,18 @@ def load_case(folder: Path) -> Case:
         truncated=_pairs(data.get("truncated"), "truncated", path),
         complete=_pairs(data.get("complete"), "complete", path),
         boilerplate=_pairs(data.get("boilerplate"), "boilerplate", path),
+        events=[_event(e, path) for e in _as_list(data.get("events"))],
     )
+
+
+def _event(raw: Any, path: Path) -> dict[str, Any]:
+    """{file, sentence (snippet), when (as written), date (ISO, null = must be undated)}."""
+    if not (isinstance(raw, dict) and {"file", "sentence", "when"} <= set(raw)):
+        raise AnnotationError(f"{path}: each event needs file, sentence and when: {raw!r}")
+    event = {k: str(raw[k]) for k in ("file", "sentence", "when")}
+    if "date" in raw:
+        event["date"] = None if raw["date"] is None else str(raw["date"])
+    return event
 
 
 # --------------------------------------------------------------------- running
@@ -412,10 +426,14 @@ def score_actors(case: Case, briefing: Briefing, result: CaseResult) -> None:
         result.tally("actor_recall").add(bool(found), f"missed actor: {expected.name}")
         if found:
             primary = _primary(found)
+            # A profile that also matches another expected actor is a merge question
+            # (distinct_kept_apart), not a split of this one.
+            others = [e.forms for e in case.actors if e is not expected]
+            own = [a for a in found if not any(system_names(a) & f for f in others)]
             result.tally("actor_single_profile").add(
-                len(found) == 1,
-                f"{expected.name}: split over {len(found)} profiles: "
-                + "; ".join(_describe(a) for a in found),
+                len(own) <= 1,
+                f"{expected.name}: split over {len(own)} profiles: "
+                + "; ".join(_describe(a) for a in own),
             )
             result.tally("actor_type_accuracy").add(
                 primary.type in expected.types,
@@ -506,6 +524,11 @@ def score_claims(case: Case, loc: Locator, briefing: Briefing, result: CaseResul
             found = loc.locate(file, snippet)
             items.append((cid, found, index.get(found.key, set()) if found.key else set()))
     excused = {frozenset(p) for p in case.contested}
+    texts = {c.id: c.text for c in briefing.claims}
+
+    def where(ids: set[str]) -> str:
+        return " | ".join(f"{c}: {texts[c][:50]!r}" for c in sorted(ids)) or "in no claim"
+
     for (ca, la, sa), (cb, lb, sb) in combinations(items, 2):
         if ca != cb and frozenset((ca, cb)) in excused:
             continue  # conflicting claims may be one contested row or two linked rows
@@ -516,7 +539,8 @@ def score_claims(case: Case, loc: Locator, briefing: Briefing, result: CaseResul
             )
         if gold:
             result.tally("claim_cluster_recall").add(
-                system, f"[{ca}] not clustered: {la.label()} + {lb.label()}"
+                system, f"[{ca}] not clustered: {la.label()} ({where(sa)}) + "
+                f"{lb.label()} ({where(sb)})",
             )
     _score_status(case, items, briefing, result)
     _score_contested(case, items, briefing, result)
@@ -633,6 +657,31 @@ def _score_datelines(case: Case, loc: Locator, briefing: Briefing, result: CaseR
             )
 
 
+# -------------------------------------------------------------------- events
+
+
+def score_events(case: Case, loc: Locator, briefing: Briefing, result: CaseResult) -> None:
+    """Each annotated time expression must be an event of its sentence, dated only if certain."""
+    for want in case.events:
+        found = loc.locate(want["file"], want["sentence"])
+        when = normalise_name(want["when"])
+        hits = [
+            ev for ev in briefing.events
+            if found.key == (ev.source, ev.sentence)
+            and (when in normalise_name(ev.when) or normalise_name(ev.when) in when)
+        ]
+        result.tally("event_recall").add(
+            bool(hits), f"no event for {want['when']!r} in {found.label()}"
+        )
+        if hits and "date" in want:
+            got = sorted({ev.date or "undated" for ev in hits})
+            expected = want["date"] or "undated"
+            result.tally("event_date_accuracy").add(
+                got == [expected], f"{want['when']!r}: dated {'/'.join(got)}, expected "
+                f"{expected} ({want['file']})",
+            )
+
+
 # -------------------------------------------------------------------- driver
 
 
@@ -649,6 +698,7 @@ def evaluate_case(case: Case) -> CaseResult:
     score_actors(case, briefing, result)
     score_claims(case, loc, briefing, result)
     score_quality(case, loc, briefing, result)
+    score_events(case, loc, briefing, result)
     return result
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import threading
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -75,7 +79,9 @@ def _is_local(url: str, allowed_prefixes: tuple[str, ...]) -> bool:
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium (.ci/system-deps)")
+            pytest.fail(
+                f"{CHROMIUM} is missing: CI must install Debian's chromium (.ci/system-deps)"
+            )
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
@@ -127,3 +133,72 @@ def open_page(browser):  # noqa: ANN001 - playwright types are optional
     yield _open
     for context in contexts:
         context.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Built sites served over HTTP (browser and hostile-input tests)
+
+
+@dataclass
+class BuiltSite:
+    """A project copy whose site was built, plus the export data of that same copy."""
+
+    root: Path
+    data: dict  # the `briefing export` JSON of this copy, parsed
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+
+def build_site_copy(dest: Path, seeds: Path | None = None) -> BuiltSite:
+    """Copy the project (optionally with other seeds), build its site, export its data."""
+    import json
+
+    from generator.export import briefing_to_json
+    from generator.pipeline import make_briefing
+    from generator.project import Project
+    from generator.site import build_briefing_site
+
+    root = copy_project(dest, seeds=seeds)
+    result = build_briefing_site(Project.at(root))
+    data = json.loads(briefing_to_json(make_briefing(Project.at(root))))
+    return BuiltSite(root=root, data=data, warnings=list(result.warnings))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        return None
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on http://127.0.0.1:<free port> in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def serve_dir() -> Iterator[object]:
+    """serve_dir(path) -> "http://127.0.0.1:PORT"; every server stops at the end of the session."""
+    with ExitStack() as stack:
+        yield lambda directory: stack.enter_context(serve_directory(Path(directory)))
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site built once per session from the repository's own seeds, in a tmp copy."""
+    return build_site_copy(tmp_path_factory.mktemp("seed-site") / "project")

@@ -28,6 +28,7 @@ ACTORS = {
     "eu": ("government", "European Union", "EU"),
     "jane-doe": ("person", "Jane Doe", "Doe"),
     "nova": ("ai_model", "Nova"),
+    "ohio": ("place", "Ohio"),
 }
 
 

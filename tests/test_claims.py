@@ -141,7 +141,10 @@ def test_anonymous_sources_told_outlet() -> None:
 
 
 def test_insiders_revealed_after_discourse_marker() -> None:
-    text = "Previously, insiders revealed that the merger talks had collapsed over pricing in May 2023."
+    text = (
+        "Previously, insiders revealed that the merger talks had collapsed over pricing in "
+        "May 2023."
+    )
     c = one(text, PEOPLE)
     assert c.appearance.attribution_kind == "anonymous"
     assert c.appearance.attribution_text == "insiders"
@@ -258,7 +261,7 @@ def test_numbers_with_units_and_not_model_names_or_years() -> None:
     assert "$3 billion" in c.numbers
     assert "15%" in c.numbers
     assert "thousands" in c.numbers
-    assert not any("4" == n or n.startswith("4 ") or "2025" in n for n in c.numbers)
+    assert not any(n == "4" or n.startswith("4 ") or "2025" in n for n in c.numbers)
     assert "2025" in c.dates
 
 

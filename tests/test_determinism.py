@@ -67,7 +67,7 @@ def test_two_runs_are_byte_identical() -> None:
 
 def test_same_output_with_another_hash_seed_and_locale(tmp_path: Path) -> None:
     expected = digest(*snapshot(Project.at(REPO)))
-    for seed, locale in (("1", "C"), ("4242", "C.UTF-8")):
+    for seed, locale in (("1", "C"), ("13", "C.UTF-8"), ("4242", "C.UTF-8")):
         env = {**os.environ, "PYTHONHASHSEED": seed, "LC_ALL": locale, "LANG": locale,
                "BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "BRIEFING_WORKERS": "1"}
         out = subprocess.run([sys.executable, "-c", SNAPSHOT, str(REPO)], env=env, cwd=REPO,

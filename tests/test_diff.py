@@ -60,7 +60,9 @@ def test_curation_edits_show_up_as_changes(tmp_path: Path) -> None:
     assert changed["c-open-a"].status == ["single-source", "corroborated"]
     assert [g["source"] for g in changed["c-open-a"].gained] == ["b-2"]
     assert changed["c-never"].old_text == "The factory will never open"
-    assert [c["id"] for c in diff.claims_removed] == ["c-open-b"]
+    assert [(c["id"], c.get("merged_into")) for c in diff.claims_removed] == [
+        ("c-open-b", "c-open-a")]
+    assert "merged into `c-open-a`" in format_diff(diff, "markdown")
     assert diff.claims_added == []
     assert diff.sources_added == diff.sources_removed == diff.sources_changed == []
 

@@ -185,8 +185,8 @@ def test_offline_site_search_finds_an_actor_by_alias(site: Path, open_page,  # n
                                                      ) -> None:
     alias, actor_id = an_alias(built[2])
     page, watch = open_page((site / "index.html").as_uri())
-    page.click("label.md-search__icon, .md-header__button[for='__search']", timeout=5000)
-    page.fill("input.md-search__input", alias)
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially(alias, delay=20)
     result = page.locator(f".md-search-result__item a[href*='actors/{actor_id}']").first
     result.wait_for(state="attached", timeout=15000)
     result.click()

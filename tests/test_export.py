@@ -37,7 +37,8 @@ def test_contract_field_names() -> None:
     source, actor, claim, event = (data[k][0] for k in ("sources", "actors", "claims", "events"))
     assert {"id", "path", "title", "outlet", "url", "published", "text", "sentences",
             "summary"} <= source.keys()
-    assert {"id", "start", "end", "text", "truncated", "boilerplate"} <= source["sentences"][0].keys()
+    sentence = source["sentences"][0]
+    assert {"id", "start", "end", "text", "truncated", "boilerplate"} <= sentence.keys()
     assert {"id", "name", "type", "aliases", "roles", "mentions"} <= actor.keys()
     assert {"source", "sentence", "text"} <= actor["mentions"][0].keys()
     assert {"id", "text", "status", "appearances", "actors", "conflicts_with"} <= claim.keys()

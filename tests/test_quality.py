@@ -161,6 +161,7 @@ def test_heading_ending_on_an_article_is_truncated() -> None:
         "Advertisement",
         "Reporting by Jane Doe; Editing by John Roe",
         "Visit example.org for more stories.",
+        "Newsletter: Get the week's most important business news every Friday.",
         "Don't miss our latest coverage.",
         "Download our app to stay informed.",
     ],
@@ -203,6 +204,9 @@ def test_reporting_that_mentions_such_words_is_not_boilerplate(sentence: str) ->
         ("(Reuters) - ", "Reuters"),
         ("The Example Times – ", "The Example Times"),
         ("BERLIN — ", None),
+        ("Market Pulse - ", "Market Pulse"),  # any short name before a spaced dash
+        ("Brussels - ", None),  # ... unless it is a known place
+        ("Exclusive - ", None),
         ("Breaking News - ", None),
     ],
 )

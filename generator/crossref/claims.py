@@ -103,7 +103,7 @@ _CLAUSE_RE = re.compile(
     r"although|though|because|so|aiming|forcing|making|leaving|prompting|prioriti[sz]ing|"
     r"including|specifically|especially|particularly)\b)|,\s+(?=\w+ing\b)|,\s+(?=[A-Z])"
 )
-MIN_CLAUSE_TERMS = 4
+MIN_CLAUSE_TERMS = 3
 MIN_SHARED_CLAUSE_TERMS = 3
 
 
@@ -193,7 +193,8 @@ def _clause_vectors(item: _Item, df: dict[str, int], total: int) -> list[_Vec]:
     actors = {f: w for f, w in item.features.items() if f.startswith("@")}
     out = []
     for piece in pieces:
-        terms = set(content_terms(piece)[0])
+        # only terms the whole quote kept (actor names were blanked out there)
+        terms = set(content_terms(piece)[0]) & item.terms
         if len(terms) < MIN_CLAUSE_TERMS:
             continue
         feats = {t: math.log(1.0 + total / df.get(t, 1)) * _weight(t) for t in terms}
@@ -222,9 +223,14 @@ def _weight(feature: str) -> float:
 
 def similarity(a: _Item, b: _Item) -> float:
     """Best score of the whole quotes or of any of their clauses (clauses need more overlap)."""
+    n_shared = len(a.terms & b.terms)
+    if n_shared < MIN_SHARED_TERMS:
+        return 0.0  # clause terms are a subset of the quote's, so no clause can do better
     whole_a = _Vec(a.features, a.norm2, a.total)
     whole_b = _Vec(b.features, b.norm2, b.total)
     best = _score(whole_a, whole_b, MIN_SHARED_TERMS)
+    if n_shared < MIN_SHARED_CLAUSE_TERMS or best >= MERGE_THRESHOLD:
+        return best
     for x in [whole_a, *a.clauses]:
         for y in [whole_b, *b.clauses]:
             if x is not whole_a or y is not whole_b:

@@ -65,6 +65,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _ROLE_PREPS = frozenset({"for", "of", "at", "with", "from", "to", "in"})
 _QUALIFIER_PREPS = frozenset({"on", "for", "in"})
 _QUALIFIER_STOP = frozenset({",", ".", ";", ":", "—", "–", ")", "(", '"', "“", "”"})
+_SAYS = frozenset("said says told tells added argued warned wrote noted stated explained "
+                   "insisted announced confirmed denied".split())
 _MEDIA_BEFORE = frozenset({"told", "telling"})
 _SPEAK = frozenset({"speaking", "talking", "spoke", "speak", "talked", "interview", "said"})
 _MEDIA_AFTER = frozenset({"reported", "reports", "reporting", "reveals", "revealed"})
@@ -113,6 +115,7 @@ class _Ctx:
     doc: Document
     lex: Lexicon
     mid_caps: frozenset[str]  # lower-cased words the source capitalises mid-sentence
+    lower_words: frozenset[str]  # words the source writes in lower case
     ai_doc: bool
     cands: list[_Cand] = field(default_factory=list)
     roles: list[_RoleCand] = field(default_factory=list)
@@ -125,8 +128,9 @@ class _Ctx:
 
 def _title_len(toks: list[Token], i: int, lex: Lexicon) -> int:
     """Length of the longest job title starting at token i (0 if none)."""
-    first = toks[i].lower
-    longest = lex.title_max.get(first, 0)
+    longest = lex.title_max.get(toks[i].lower, 0)
+    if not longest:
+        return 0
     for length in range(min(longest, len(toks) - i), 0, -1):
         words = tuple(t.lower for t in toks[i : i + length])
         if words in lex.titles:
@@ -196,7 +200,11 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
 
 
 def _sentence_initial(toks: list[Token], i: int) -> bool:
-    return all(t.text in _OPEN_PUNCT for t in toks[:i])
+    """Is token i the first word of its sentence (only opening punctuation before it)?"""
+    for k in range(i):
+        if toks[k].text not in _OPEN_PUNCT:
+            return False
+    return True
 
 
 def _is_headline(toks: list[Token]) -> bool:
@@ -284,12 +292,24 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         word = toks[i].lower
         if _sentence_initial(toks, i) and word not in ctx.mid_caps and not (
             nxt is not None and (nxt.text in _POSSESSIVE or _title_len(toks, j, lex))
-        ):
+        ) and not _speaker(ctx, toks[i], nxt):
             return None
     actor_type, strength = _type_of(ctx, toks, i, j)
     cand = _Cand(text, start, end, sid, key, j - i, actor_type, strength)
     _acronym_in_parentheses(toks, j, cand)
     return _add(ctx, cand)
+
+
+def _speaker(ctx: _Ctx, tok: Token, nxt: Token | None) -> bool:
+    """A lone capitalised opener that speaks ("Raman said") is a name, unless the source
+    also uses the word in lower case or it looks like a plural noun ("Researchers said")."""
+    word = tok.lower
+    return (
+        nxt is not None
+        and nxt.lower in _SAYS
+        and word not in ctx.lower_words
+        and not (word.endswith("s") and not word.endswith("ss"))
+    )
 
 
 def _gazetteer_cand(ctx: _Ctx, entry: Entry, toks: list[Token], i: int, j: int,
@@ -712,9 +732,8 @@ def _build(ctx: _Ctx, groups: dict[str, _Group]) -> list[LocalActor]:
 def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> frozenset[str]:
     words = set()
     for _, toks in sentences:
-        for k, tok in enumerate(toks):
-            if tok.cap and k > 0 and not _sentence_initial(toks, k):
-                words.add(tok.lower)
+        first = next((k for k, t in enumerate(toks) if t.text not in _OPEN_PUNCT), 0)
+        words.update(t.lower for t in toks[first + 1 :] if t.cap)
     return frozenset(words)
 
 
@@ -727,7 +746,8 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     """Every actor of one source, with its mentions (spans into doc.text) and roles."""
     lex = lexicon()
     tokenised = [(s, tokenize(s.text, s.start)) for s in sentences if not s.boilerplate]
-    ctx = _Ctx(doc, lex, _mid_caps(tokenised), _is_ai_doc(doc.text))
+    lower_words = frozenset(t.text for _, toks in tokenised for t in toks if t.text.islower())
+    ctx = _Ctx(doc, lex, _mid_caps(tokenised), lower_words, _is_ai_doc(doc.text))
     headlines = []
     for sent, toks in tokenised:
         if _is_headline(toks):

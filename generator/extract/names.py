@@ -61,14 +61,19 @@ class Token:
 def tokenize(text: str, offset: int) -> list[Token]:
     """Tokens of one sentence with absolute character offsets."""
     tokens = []
+    append = tokens.append
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         first = word[0]
-        cap = first.isupper() and _capitalised_word(word)
-        version = first.isdigit() and bool(_VERSION_RE.match(word))
-        tokens.append(
-            Token(word, word.lower(), offset + m.start(), offset + m.end(), cap, version)
-        )
+        start = offset + m.start()
+        if first.isupper():
+            cap = "-" not in word or _capitalised_word(word)
+            append(Token(word, word.lower(), start, start + len(word), cap, False))
+        elif first.isdigit():
+            version = bool(_VERSION_RE.match(word))
+            append(Token(word, word, start, start + len(word), False, version))
+        else:
+            append(Token(word, word.lower(), start, start + len(word), False, False))
     return tokens
 
 

@@ -87,6 +87,7 @@ class _Dateline:
     city_outlet: re.Pattern[str]
     city_only: re.Pattern[str]
     section_labels: frozenset[str]
+    label_heads: frozenset[str]
 
 
 _DASH = r"(?:[ \t]+[-–—]{1,2}[ \t]+|[ \t]*[—–][ \t]*)"
@@ -94,6 +95,13 @@ _NEXT = r"(?=[\"“‘'(]?[A-Z0-9])"
 # ", Calif.", ", May 3", ", Jan. 5, 2025" after the place name of a dateline.
 _PLACE_EXTRA = (
     r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)"
+)
+
+
+# Up to three capitalised words, then a spaced dash, then the sentence proper.
+_NAME_PREFIX = re.compile(
+    r"(?P<name>[A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,2})[ \t]+[-–—]{1,2}[ \t]+"
+    r"(?=[\"“]?[A-Z])"
 )
 
 
@@ -116,7 +124,13 @@ def _dateline() -> _Dateline:
     city_only = re.compile(
         rf"(?P<place>{caps}(?:[ \t]+{caps}){{0,3}}){_PLACE_EXTRA}{{0,2}}{_DASH}{_NEXT}"
     )
-    return _Dateline(outlet_prefix, city_outlet, city_only, frozenset(data["section_labels"]))
+    return _Dateline(
+        outlet_prefix,
+        city_outlet,
+        city_only,
+        frozenset(data["section_labels"]),
+        frozenset(data["label_heads"]),
+    )
 
 
 # ------------------------------------------------------------------------------ public API
@@ -293,13 +307,48 @@ def _match_dateline(text: str) -> tuple[int, str | None, str | None] | None:
     m = dl.outlet_prefix.match(text)
     if m:
         name = m.group("paren") or m.group("outlet")
-        first = name.split()[0]
-        outlet = None if first in dl.section_labels else _clean_outlet(name)
+        outlet = None if _is_section_label(name) else _clean_outlet(name)
         return m.end(), outlet, None
     m = dl.city_only.match(text)
     if m and len(m.group("place")) >= 3:
         return m.end(), None, m.group("place")
+    m = _NAME_PREFIX.match(text)
+    if m and len(text[m.end() :].split()) >= _PROSE_MIN_WORDS:
+        # "Market Pulse - The bank ...": a short capitalised name before a spaced dash at the
+        # very start of the body is an outlet, unless it is a known place ("Brussels - ").
+        name = m.group("name")
+        if name.lower() in _known_places():
+            return m.end(), None, name
+        outlet = None if _is_section_label(name) else name
+        return m.end(), outlet, None
     return None
+
+
+def _is_section_label(name: str) -> bool:
+    """A section label ("Breaking News", "Market Update", "Exclusive"), not an outlet name."""
+    dl = _dateline()
+    words = name.split()
+    return words[0] in dl.section_labels and all(
+        w in dl.section_labels or w in dl.label_heads for w in words
+    )
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Lower-case country, capital and city names from the shared gazetteer (if present)."""
+    path = DATA_DIR / "gazetteer.yml"
+    if not path.exists():
+        return frozenset()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names: set[str] = set()
+    for name, info in (data.get("countries") or {}).items():
+        info = info or {}
+        names.add(name)
+        names.update(info.get("aliases") or [])
+        if info.get("capital"):
+            names.add(info["capital"])
+    names.update((data.get("places") or {}).keys())
+    return frozenset(n.lower() for n in names)
 
 
 def _clean_outlet(name: str) -> str | None:

@@ -8,7 +8,7 @@ patterns. Predicates:
 - ``runs``: "X's initiative Y", "Y, X's initiative" (Y a programme)
 - ``granted_access`` / ``seeks_access`` / ``excluded_from``: the actor that has, wants or
   lacks access, and what to ("access to Y"; otherwise the AI model or programme the source
-  mentioned last, in this or the two previous sentences)
+  mentioned last, in this or the five previous sentences)
 - ``grants_access``: "X granted Y access"
 - ``opposes``, ``supports``, ``informs``: "X's opposition to Y", "X welcomed Y",
   "X informed/told Y"
@@ -82,7 +82,7 @@ _REPORT_BEFORE = re.compile(
 )
 _REPORT_AFTER = re.compile(r"^\s+(?:first\s+)?(?:reported|reports|revealed|reveals)\b")
 _MAX_GAP = 120  # characters between two mentions that a pattern may span
-_OBJECT_LOOKBACK = 2  # sentences to look back for the thing access is about
+_OBJECT_LOOKBACK = 5  # sentences to look back for the thing access is about
 
 
 def _by_sentence(actors: list[LocalActor]) -> dict[str, list[tuple[Mention, LocalActor]]]:

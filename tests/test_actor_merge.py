@@ -1,0 +1,109 @@
+"""Cross-source actor merging: one global actor per real-world entity."""
+
+from __future__ import annotations
+
+from actor_helpers import by_name, extraction, seed
+
+from generator.crossref.actors import merge_actors
+
+SOURCE_A = """Dr. Priya Raman, chief scientist at Nova Labs, said the General Data Protection \
+Regulation (GDPR) slows research. The European Union and the European Commission disagree. \
+The U.S. government has urged the EU to relax the rules, officials in the United States said. \
+The EU’s AI Office is reviewing the complaint."""
+
+SOURCE_B = """Raman told Reuters on Monday that the GDPR must change. Nova Labs declined to \
+comment. The US administration backed the lab, while the EU said the Commission would respond \
+within weeks. Critics in the US were unconvinced."""
+
+SOURCE_C = """Priya Ramen, the Nova Labs researcher, repeated her criticism on Friday. The \
+European Union’s data chief said the EU AI Office would publish guidance. Dr. Aaron Raman, an \
+unrelated economist, disagreed."""
+
+
+def merged(*texts: str):
+    exts = [extraction(text, f"src{n}") for n, text in enumerate(texts)]
+    actors, mapping = merge_actors(exts)
+    return exts, actors, mapping
+
+
+def test_same_entity_across_sources_is_one_actor():
+    exts, actors, mapping = merged(SOURCE_A, SOURCE_B)
+    nova = by_name(actors, "Nova Labs")
+    assert {m.source for m in nova.mentions} == {"src0", "src1"}
+    gdpr = by_name(actors, "General Data Protection Regulation")
+    assert "GDPR" in gdpr.aliases and {m.source for m in gdpr.mentions} == {"src0", "src1"}
+    raman = by_name(actors, "Priya Raman")  # surname in source B joins the full name
+    assert {m.source for m in raman.mentions} == {"src0", "src1"}
+    assert raman.id == "priya-raman" and raman.type == "person"
+    # every local actor is mapped, and every mention now carries its global id
+    for ext in exts:
+        for local in ext.actors:
+            gid = mapping[(ext.document.id, local.key)]
+            actor = next(a for a in actors if a.id == gid)
+            assert all(m.actor == gid for m in actor.mentions)
+
+
+def test_distinct_entities_stay_apart():
+    _, actors, _ = merged(SOURCE_A, SOURCE_B)
+    ids = {
+        by_name(actors, "European Union").id,
+        by_name(actors, "European Commission").id,
+        by_name(actors, "EU AI Office").id,
+        by_name(actors, "United States").id,
+        by_name(actors, "United States government").id,
+    }
+    assert len(ids) == 5
+    us_gov = by_name(actors, "United States government")
+    assert {m.source for m in us_gov.mentions} == {"src0", "src1"}  # "U.S." vs "US" forms
+
+
+def test_small_misspelling_merges_but_other_people_do_not():
+    _, actors, _ = merged(SOURCE_A, SOURCE_B, SOURCE_C)
+    raman = by_name(actors, "Priya Raman")
+    assert "Priya Ramen" in raman.aliases
+    assert {m.source for m in raman.mentions} == {"src0", "src1", "src2"}
+    aaron = by_name(actors, "Aaron Raman")
+    assert aaron.id != raman.id
+    office = by_name(actors, "EU AI Office")
+    assert {m.source for m in office.mentions} == {"src0", "src2"}
+
+
+def test_ambiguous_surname_is_not_merged():
+    # Two Ramans in one corpus: a bare "Raman" cannot be assigned to either.
+    _, actors, _ = merged(SOURCE_C, "Raman said the rules were unclear.")
+    bare = [a for a in actors if a.name == "Raman"]
+    assert len(bare) == 1
+
+
+def test_roles_point_to_global_ids_and_output_is_sorted_and_stable():
+    exts, actors, mapping = merged(SOURCE_A, SOURCE_B, SOURCE_C)
+    ids = [a.id for a in actors]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    for actor in actors:
+        for role in actor.roles:
+            assert role.organisation is None or role.organisation in ids
+        assert actor.aliases == sorted(actor.aliases)
+    again, mapping2 = merge_actors(list(reversed(exts)))
+    assert again == actors and mapping2 == mapping
+
+
+def test_ids_do_not_depend_on_unrelated_sources():
+    _, alone, _ = merged(SOURCE_A)
+    _, together, _ = merged(SOURCE_A, "Oil prices rose as OPEC met in Vienna on Sunday.")
+    assert {a.id for a in alone} <= {a.id for a in together}
+
+
+def test_seeds_merge_into_one_actor_each():
+    exts = [seed("000_2f70732335356d9f.txt"), seed("003_c2df267b112e1647.txt")]
+    actors, mapping = merge_actors(exts)
+    assert len(mapping) == sum(len(e.actors) for e in exts)
+    for name in ("European Union", "European Commission", "Anthropic", "Mythos",
+                 "Project Glasswing", "United States", "United States government"):
+        actor = by_name(actors, name)
+        assert {m.source for m in actor.mentions} == {e.document.id for e in exts}, name
+    assert by_name(actors, "European Union").id != by_name(actors, "European Commission").id
+    assert by_name(actors, "EU AI Office").id != by_name(actors, "European Union").id
+    bessent = by_name(actors, "Scott Bessent")
+    assert [(r.title, r.organisation) for r in bessent.roles] == [
+        ("Treasury Secretary", by_name(actors, "United States government").id)
+    ]

@@ -1,0 +1,245 @@
+"""Actor detection on articles written for these tests and on the real seeds."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from actor_helpers import by_name, extract, names, seed
+
+TRADE = """The European Union said on Tuesday it would challenge Canada’s new steel tariffs at \
+the World Trade Organization. However, officials insisted the dispute could still be settled.
+Canadian Trade Minister Mary Ng defended the plan. "We are protecting jobs," Ng told Reuters \
+on Wednesday. Sources close to the talks said the Commission had warned the Canadian government \
+twice in March. Ottawa insisted the measures were temporary, and the government promised a review.
+Maria Lopez, a spokesperson for the European Commission on trade policy, said the EU’s Trade \
+Office would publish its findings in April. Previously, the Office had criticised similar duties.
+Acme Steel CEO John Harper welcomed the Steel Safeguards Act, which takes effect in June. Harper \
+said Acme Steel’s Project Forge would add 400 jobs. Some analysts doubt it. Currently, \
+Significant questions remain.
+"""
+
+AI = """Nova Labs released its Falcon 3 model on Monday, a system it says can write software \
+on its own. The Falcon 3 model was developed by Nova Labs in Toronto. Insiders said the U.K.’s \
+Online Safety Institute has been granted early access, while France’s data regulator remains \
+excluded.
+U.S. Commerce Secretary Gina Raimondo said the U.S. administration is watching closely. \
+Washington warned that export restrictions may follow, and the administration will decide by \
+July. Despite this, U.S. President Biden praised the company’s safety work. AI remains a \
+political issue.
+Dr. Priya Raman, chief scientist at Nova Labs, said the lab is seeking access to U.S. \
+computing grants. The lab was previously described by the Financial Times as a rising star.
+"""
+
+
+def test_people_organisations_and_places_get_types():
+    _, _, actors = extract(TRADE)
+    assert by_name(actors, "European Union").type == "organisation"
+    assert by_name(actors, "World Trade Organization").type == "organisation"
+    assert by_name(actors, "Canada").type == "place"
+    assert by_name(actors, "Mary Ng").type == "person"
+    assert by_name(actors, "Reuters").type == "media"
+    assert by_name(actors, "John Harper").type == "person"
+    assert by_name(actors, "Acme Steel").type == "organisation"
+    assert by_name(actors, "Steel Safeguards Act").type == "law"
+    assert by_name(actors, "Project Forge").type == "programme"
+
+
+def test_capitalised_non_actors_never_become_actors():
+    _, _, actors = extract(TRADE + AI)
+    found = {n.lower() for n in names(actors)}
+    for word in ("however", "sources", "some", "previously", "currently", "significant",
+                 "tuesday", "wednesday", "monday", "march", "april", "june", "july", "ai",
+                 "insiders", "despite"):
+        assert word not in found, word
+
+
+def test_surname_and_short_forms_join_the_full_name():
+    _, _, actors = extract(TRADE)
+    assert "Ng" in by_name(actors, "Mary Ng").aliases
+    assert "Harper" in by_name(actors, "John Harper").aliases
+    # "the Commission" after "the European Commission"; "the Office" after "the EU's Trade Office"
+    commission = by_name(actors, "European Commission")
+    assert "Commission" in commission.aliases
+    office = by_name(actors, "Trade Office")
+    assert office.name == "EU Trade Office" and len(office.mentions) == 2
+    assert office.key != by_name(actors, "European Union").key
+
+
+def test_country_and_government_are_kept_apart():
+    _, _, actors = extract(TRADE)
+    canada = by_name(actors, "Canada")
+    government = by_name(actors, "Canadian government")
+    assert canada.key != government.key and government.type == "government"
+    # a capital that acts stands for the government; "the government" refers back to it
+    assert {m.text for m in government.mentions} >= {"Canadian government", "Ottawa", "government"}
+    assert "Ottawa" not in names([canada])
+
+
+def test_roles_from_titles_and_appositions():
+    _, _, actors = extract(TRADE)
+    ng = by_name(actors, "Mary Ng")
+    assert [(r.title, r.organisation) for r in ng.roles] == [
+        ("Trade Minister", by_name(actors, "Canadian government").key)
+    ]
+    lopez = by_name(actors, "Maria Lopez")
+    (role,) = lopez.roles
+    assert role.title == "spokesperson"
+    assert role.organisation == by_name(actors, "European Commission").key
+    assert role.qualifier == "on trade policy"
+    (ceo,) = by_name(actors, "John Harper").roles
+    assert (ceo.title, ceo.organisation) == ("CEO", by_name(actors, "Acme Steel").key)
+
+
+def test_mentions_are_exact_spans_with_possessives_stripped():
+    doc, sentences, actors = extract(TRADE)
+    ids = {s.id for s in sentences}
+    for actor in actors:
+        for m in actor.mentions:
+            assert doc.text[m.start : m.end] == m.text
+            assert m.sentence in ids and m.actor == actor.key
+    canada = by_name(actors, "Canada")
+    assert [m.text for m in canada.mentions] == ["Canada"]  # from "Canada’s"
+
+
+def test_ai_models_governments_and_metonymy():
+    _, _, actors = extract(AI)
+    assert by_name(actors, "Falcon 3").type == "ai_model"
+    assert by_name(actors, "Nova Labs").type == "organisation"
+    us_gov = by_name(actors, "U.S. administration")
+    assert us_gov.type == "government"
+    assert {"Washington", "administration"} <= {m.text for m in us_gov.mentions}
+    assert by_name(actors, "United States").key != us_gov.key
+    institute = by_name(actors, "Online Safety Institute")
+    assert institute.name == "U.K. Online Safety Institute"
+    raimondo = by_name(actors, "Gina Raimondo")
+    assert [(r.title, r.organisation) for r in raimondo.roles] == [
+        ("Commerce Secretary", us_gov.key)
+    ]
+    assert [r.title for r in by_name(actors, "Biden").roles] == ["President"]
+    raman = by_name(actors, "Priya Raman")
+    assert raman.type == "person"
+    assert [(r.title, r.organisation) for r in raman.roles] == [
+        ("chief scientist", by_name(actors, "Nova Labs").key)
+    ]
+    assert by_name(actors, "Financial Times").type == "media"
+    assert by_name(actors, "Toronto").type == "place"
+
+
+def test_dotted_and_undotted_forms_are_one_actor():
+    _, _, actors = extract("The US said the U.S. Senate must vote, but the U.S. disagreed. "
+                           "The UK and the U.K. agree. Officials in the E.U. said the EU would "
+                           "respond.")
+    assert by_name(actors, "U.S. Senate").key != by_name(actors, "US").key
+    assert by_name(actors, "US").key == by_name(actors, "U.S.").key
+    assert by_name(actors, "UK").key == by_name(actors, "U.K.").key
+    assert by_name(actors, "EU").key == by_name(actors, "E.U.").key
+
+
+def test_acronym_after_expansion_in_parentheses():
+    _, _, actors = extract("The General Data Protection Regulation (GDPR) took effect in 2018. "
+                           "Regulators say the GDPR is still poorly enforced.")
+    gdpr = by_name(actors, "General Data Protection Regulation")
+    assert gdpr.type == "law" and "GDPR" in gdpr.aliases and len(gdpr.mentions) == 3
+
+
+def test_headline_words_are_not_actors():
+    _, _, actors = extract("Markets Rally As Oil Prices Slide Ahead Of Fed Meeting\n"
+                           "Shares rose on Friday as traders bet the Fed would cut rates.")
+    assert names(actors) <= {"Federal Reserve", "Fed"}
+    assert by_name(actors, "Fed").type == "government"
+
+
+# ------------------------------------------------------------------ the real seeds
+
+SEED_A = "000_2f70732335356d9f.txt"
+SEED_B = "003_c2df267b112e1647.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_actors():
+    return seed(SEED_A).actors, seed(SEED_B).actors
+
+
+def test_seed_a_expected_actors(seed_actors):
+    actors, _ = seed_actors
+    expected = {
+        "European Union": "organisation", "European Commission": "government",
+        "Anthropic": "organisation", "Mythos": "ai_model", "Project Glasswing": "programme",
+        "U.K. AI Security Institute": "organisation", "EU AI Office": "government",
+        "CNBC": "media", "Scott Bessent": "person", "Trump": "person", "China": "place",
+        "Wall Street Journal": "media", "Dario Amodei": "person", "AI Act": "law",
+        "White House": "government", "United States": "place",
+        "United States government": "government",
+    }
+    for name, actor_type in expected.items():
+        assert by_name(actors, name).type == actor_type, name
+    assert "Commission" in by_name(actors, "European Commission").aliases
+    assert "Bessent" in by_name(actors, "Scott Bessent").aliases
+    assert {"U.S. government", "U.S. administration"} <= set(
+        by_name(actors, "United States government").aliases
+    )
+    assert by_name(actors, "Washington").type in ("place", "government")
+    assert by_name(actors, "Brussels").type in ("place", "organisation")
+
+
+def test_seed_a_roles(seed_actors):
+    actors, _ = seed_actors
+    us_gov = by_name(actors, "United States government").key
+    assert [(r.title, r.organisation) for r in by_name(actors, "Scott Bessent").roles] == [
+        ("Treasury Secretary", us_gov)
+    ]
+    assert [(r.title, r.organisation) for r in by_name(actors, "Trump").roles] == [
+        ("President", us_gov)
+    ]
+    assert [(r.title, r.organisation) for r in by_name(actors, "Dario Amodei").roles] == [
+        ("CEO", by_name(actors, "Anthropic").key)
+    ]
+
+
+def test_seed_b_expected_actors_and_roles(seed_actors):
+    _, actors = seed_actors
+    assert by_name(actors, "GPT-5.5-Cyber").type == "ai_model"
+    assert by_name(actors, "European Commission").type == "government"
+    regnier = by_name(actors, "Thomas Regnier")
+    (role,) = regnier.roles
+    assert role.title == "spokesperson"
+    assert role.organisation == by_name(actors, "European Union").key
+    assert role.qualifier == "on technological sovereignty"
+
+
+def test_seeds_have_no_spurious_actors(seed_actors):
+    for actors in seed_actors:
+        found = {n.lower() for n in names(actors)}
+        for word in ("some", "sources", "however", "thursday", "monday", "april", "ai",
+                     "significant", "previously", "currently", "despite", "insiders",
+                     "america-first", "explore", "nextfin.ai"):
+            assert word not in found, word
+        assert all(a.mentions for a in actors)
+
+
+def test_extraction_speed():
+    """Actors + relations must leave room for the 50,000 words/s pipeline budget."""
+    from generator.extract.relations import find_relations
+    from actor_helpers import make_doc
+
+    text = (TRADE + AI) * 40
+    doc = make_doc(text)
+    from generator.extract.sentences import split_sentences
+
+    sentences = split_sentences(doc)
+    words = len(text.split())
+    best = 0.0
+    for _ in range(3):  # CPU time, best of three: robust to other processes on the machine
+        start = time.process_time()
+        actors = find_actors_timed(doc, sentences)
+        find_relations(doc, sentences, actors)
+        best = max(best, words / max(time.process_time() - start, 1e-9))
+    assert best > 100_000, f"{best:.0f} words/s"
+
+
+def find_actors_timed(doc, sentences):
+    from generator.extract.actors import find_actors
+
+    return find_actors(doc, sentences)
