@@ -61,18 +61,21 @@ def test_small_misspelling_merges_but_other_people_do_not():
     _, actors, _ = merged(SOURCE_A, SOURCE_B, SOURCE_C)
     raman = by_name(actors, "Priya Raman")
     assert "Priya Ramen" in raman.aliases
-    assert {m.source for m in raman.mentions} == {"src0", "src1", "src2"}
     aaron = by_name(actors, "Aaron Raman")
     assert aaron.id != raman.id
+    # With two Ramans in the corpus, source B's bare "Raman" cannot be assigned to either.
+    assert {m.source for m in raman.mentions} == {"src0", "src2"}
+    assert {m.source for m in aaron.mentions} == {"src2"}
+    (bare,) = [a for a in actors if a.name == "Raman"]
+    assert {m.source for m in bare.mentions} == {"src1"}
     office = by_name(actors, "EU AI Office")
     assert {m.source for m in office.mentions} == {"src0", "src2"}
 
 
-def test_ambiguous_surname_is_not_merged():
-    # Two Ramans in one corpus: a bare "Raman" cannot be assigned to either.
+def test_unambiguous_surname_joins_the_only_full_name():
     _, actors, _ = merged(SOURCE_C, "Raman said the rules were unclear.")
-    bare = [a for a in actors if a.name == "Raman"]
-    assert len(bare) == 1
+    aaron = by_name(actors, "Aaron Raman")
+    assert {m.source for m in aaron.mentions} == {"src0", "src1"}
 
 
 def test_roles_point_to_global_ids_and_output_is_sorted_and_stable():

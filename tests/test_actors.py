@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from actor_helpers import by_name, extract, names, seed
 
 TRADE = """The European Union said on Tuesday it would challenge Canada’s new steel tariffs at \
@@ -221,8 +220,9 @@ def test_seeds_have_no_spurious_actors(seed_actors):
 
 def test_extraction_speed():
     """Actors + relations must leave room for the 50,000 words/s pipeline budget."""
-    from generator.extract.relations import find_relations
     from actor_helpers import make_doc
+
+    from generator.extract.relations import find_relations
 
     text = (TRADE + AI) * 40
     doc = make_doc(text)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from actor_helpers import by_name, extraction, seed
+from actor_helpers import extraction, seed
 
 ARTICLE = """Helio Robotics released its Atlas 2 model on Thursday. The Atlas 2 model, developed \
 by Helio Robotics, sorts parcels without human help.
-Meanwhile, Orbit Systems opposed Helio Robotics, and the Japanese government welcomed Helio Robotics. \
-Japan’s Digital Agency has been granted early access, while Germany’s Federal Cartel Office \
-remains excluded.
+Meanwhile, Orbit Systems opposed Helio Robotics, and the Japanese government welcomed \
+Helio Robotics. Japan’s Digital Agency has been granted early access, while \
+Germany’s Federal Cartel Office remains excluded.
 Helio Robotics informed the European Commission of the release, a company spokesperson \
 told Bloomberg. Kenji Sato, chief executive of Helio Robotics, said the Commission is seeking \
 access to the model.

@@ -102,7 +102,7 @@ def _link_short_forms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
 
 
 def _link_misspellings(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
-    """"Dario Amodai" and "Dario Amodei": same type, same first letter, tiny edit distance."""
+    """"Jane Smyth" and "Jane Smith": same type, same first letter, tiny edit distance."""
     blocks: dict[tuple[str, str], list[tuple[int, str, _Ref]]] = {}
     for ref, actor in actors.items():
         name = norm(actor.name)

@@ -177,7 +177,7 @@ def _prepare(cands: list[ClaimCandidate]) -> list[_Item]:
             df[f] += 1
     total = len(items)
     for item, feats in zip(items, raw, strict=True):
-        for f in feats:
+        for f in sorted(feats):
             w = math.log(1.0 + total / df[f])
             item.features[f] = w * _weight(f)
         item.norm2 = sum(w * w for w in item.features.values())
@@ -197,14 +197,14 @@ def _clause_vectors(item: _Item, df: dict[str, int], total: int) -> list[_Vec]:
         terms = set(content_terms(piece)[0]) & item.terms
         if len(terms) < MIN_CLAUSE_TERMS:
             continue
-        feats = {t: math.log(1.0 + total / df.get(t, 1)) * _weight(t) for t in terms}
+        feats = {t: math.log(1.0 + total / df.get(t, 1)) * _weight(t) for t in sorted(terms)}
         out.append(_vec({**feats, **actors}))
     return out
 
 
 def _score(a: _Vec, b: _Vec, min_shared: int) -> float:
     """Mean of weighted cosine and weighted overlap coefficient; 0 without enough shared terms."""
-    shared = a.features.keys() & b.features.keys()
+    shared = sorted(a.features.keys() & b.features.keys())
     if sum(1 for f in shared if not f.startswith("@")) < min_shared:
         return 0.0
     dot = sum(a.features[f] * b.features[f] for f in shared)

@@ -50,11 +50,15 @@ from generator.models import ACTOR_TYPES, Document, LocalActor, Mention, Role, S
 _GOV_WORDS = frozenset({"government", "administration", "authorities", "regime", "cabinet"})
 # Verbs (and modals) right after a capital city that make it act for its government.
 _ACTING = frozenset(
-    "said says say has have had is was will would wants wanted warned announced imposed "
-    "accused rejected insisted argued believes fears hopes urged demanded responded "
-    "retaliated signed agreed threatened plans planned seeks sought pushed pressed must "
-    "should could can may might did does denied confirmed approved blocked opposed "
-    "opposes welcomed criticised criticized vowed declined refused".split()
+    [
+        "said", "says", "say", "has", "have", "had", "is", "was", "will", "would", "wants",
+        "wanted", "warned", "announced", "imposed", "accused", "rejected", "insisted", "argued",
+        "believes", "fears", "hopes", "urged", "demanded", "responded", "retaliated", "signed",
+        "agreed", "threatened", "plans", "planned", "seeks", "sought", "pushed", "pressed", "must",
+        "should", "could", "can", "may", "might", "did", "does", "denied", "confirmed", "approved",
+        "blocked", "opposed", "opposes", "welcomed", "criticised", "criticized", "vowed",
+        "declined", "refused",
+    ]
 )
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "des", "da", "di", "del", "bin",
@@ -65,8 +69,12 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _ROLE_PREPS = frozenset({"for", "of", "at", "with", "from", "to", "in"})
 _QUALIFIER_PREPS = frozenset({"on", "for", "in"})
 _QUALIFIER_STOP = frozenset({",", ".", ";", ":", "—", "–", ")", "(", '"', "“", "”"})
-_SAYS = frozenset("said says told tells added argued warned wrote noted stated explained "
-                   "insisted announced confirmed denied".split())
+_SAYS = frozenset(
+    [
+        "said", "says", "told", "tells", "added", "argued", "warned", "wrote", "noted", "stated",
+        "explained", "insisted", "announced", "confirmed", "denied",
+    ]
+)
 _MEDIA_BEFORE = frozenset({"told", "telling"})
 _SPEAK = frozenset({"speaking", "talking", "spoke", "speak", "talked", "interview", "said"})
 _MEDIA_AFTER = frozenset({"reported", "reports", "reporting", "reveals", "revealed"})
@@ -201,10 +209,7 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
 
 def _sentence_initial(toks: list[Token], i: int) -> bool:
     """Is token i the first word of its sentence (only opening punctuation before it)?"""
-    for k in range(i):
-        if toks[k].text not in _OPEN_PUNCT:
-            return False
-    return True
+    return all(toks[k].text in _OPEN_PUNCT for k in range(i))
 
 
 def _is_headline(toks: list[Token]) -> bool:

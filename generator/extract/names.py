@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 
 # One token: a dotted acronym ("U.S.", "U.K."), a word with inner hyphens, dots,
-# ampersands or apostrophes before a capital ("GPT-5.5-Cyber", "AT&T", "O'Brien"),
+# ampersands or apostrophes before a capital ("Gemini-2.5-Pro", "AT&T", "O'Brien"),
 # a possessive ending, or any other single non-space character.
 TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}(?![^\W\d_])"

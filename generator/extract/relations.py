@@ -212,7 +212,7 @@ def _reports(doc: Document, sid: str, sentence: Sentence,
         after = doc.text[m.end : m.end + 30]
         if not (_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(after)):
             continue
-        for other_m, other in items:
+        for _, other in items:
             if other.type != "media":
                 out.add(actor.key, "reports_on", other.key, sid, sentence.text)
 
