@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BriefingError, Problem
+from generator.models import Briefing
 from generator.project import Project
 from generator.render import is_generated, load_templates, render_pages
 
@@ -301,7 +302,8 @@ def publish(project: Project, pages: dict[str, str], *, site: bool = True,
     return result
 
 
-def generate_pages(project: Project, progress: Progress = _quiet) -> tuple[object, dict[str, str]]:
+def generate_pages(project: Project,
+                   progress: Progress = _quiet) -> tuple[Briefing, dict[str, str]]:
     """Seeds → briefing → pages, in memory."""
     from generator.pipeline import make_briefing
 
@@ -318,12 +320,12 @@ def build_briefing_site(project: Project, progress: Progress = _quiet,
     briefing, pages = generate_pages(project, progress)
     result = publish(project, pages, site=site, progress=progress)
     result.counts = {
-        "sources": len(briefing.sources),  # type: ignore[attr-defined]
-        "actors": len(briefing.actors),  # type: ignore[attr-defined]
-        "claims": len(briefing.claims),  # type: ignore[attr-defined]
-        "events": len(briefing.events),  # type: ignore[attr-defined]
+        "sources": len(briefing.sources),
+        "actors": len(briefing.actors),
+        "claims": len(briefing.claims),
+        "events": len(briefing.events),
     }
-    result.warnings = list(briefing.warnings)  # type: ignore[attr-defined]
+    result.warnings = list(briefing.warnings)
     return result
 
 
@@ -348,5 +350,16 @@ def serve_briefing(project: Project, dev_addr: str = "127.0.0.1:8000",
 
     watch = [str(p) for p in (project.seeds_dir, project.templates_dir,
                               project.override_templates) if p is not None and p.exists()]
+    _log_to_stderr()
     with _serving(project):
         serve(config_file=str(project.root / "mkdocs.yml"), dev_addr=dev_addr, watch=watch)
+
+
+def _log_to_stderr() -> None:
+    """MkDocs' own CLI installs its log handler; called as a library it has none."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

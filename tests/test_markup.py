@@ -78,7 +78,8 @@ def test_hostile_strings_stay_in_their_table_cell() -> None:
 
 def test_hostile_strings_in_a_heading_and_inside_raw_html() -> None:
     for value in HOSTILE:
-        out = parse(convert(f"# {md(value)}\n\n<span id=\"x\" title=\"{attr(value)}\">{md(value)}</span>"))
+        span = f'<span id="x" title="{attr(value)}">{md(value)}</span>'
+        out = parse(convert(f"# {md(value)}\n\n{span}"))
         assert [t for t, _ in out.tags] == ["h1", "p", "span"], (value, out.tags)
         span = out.tags[2][1]
         assert span == {"id": "x", "title": clean(value)}

@@ -535,7 +535,8 @@ def _according_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
     """ "According to X, ...", "..., according to X.", "...—as reported by X—..." """
     for m in lex.according_re.finditer(text, start):
         phrase = m.group(0).strip().lower()
-        verb = "according to" if phrase.startswith("according") else phrase.split()[-2]
+        words = phrase.split()
+        verb = "according to" if phrase.startswith("according") else words[max(0, len(words) - 2)]
         if phrase == "per" and not text[m.end() : m.end() + 1].isupper():
             continue
         stop = re.compile(r"\s*(?:,|\u2014|\u2013|--|\s-\s|\)|[.;!?](?:\s|$)|$)")
