@@ -19,6 +19,7 @@ Matching rules (why they are this loose and no looser):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -295,9 +296,7 @@ def _event(raw: Any, path: Path) -> dict[str, Any]:
 
 
 def _documents_directly(folder: Path, files: list[str]) -> list[Document]:
-    """Fallback when the loader is not available: plain-text documents."""
-    import hashlib
-
+    """Plain-text documents without the loader (unit tests; or before generator.load exists)."""
     from generator.ids import slugify
 
     docs = []
@@ -650,9 +649,10 @@ def _score_datelines(case: Case, loc: Locator, briefing: Briefing, result: CaseR
                 not inside, f"{file}: dateline {src['dateline']!r} inside {', '.join(inside)}"
             )
         if src.get("outlet"):
-            want, got = normalise_name(str(src["outlet"])), normalise_name(source.outlet or "")
+            wants = _names(str(o) for o in _as_list(src["outlet"]))
+            got = normalise_name(source.outlet or "")
             result.tally("outlet_from_dateline").add(
-                bool(got) and (want in got or got in want),
+                bool(got) and any(w in got or got in w for w in wants),
                 f"{file}: outlet {source.outlet!r}, expected {src['outlet']!r}",
             )
 

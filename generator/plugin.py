@@ -5,6 +5,10 @@
 only writes pages whose bytes changed, so the dev server's rebuild after our own writes
 finds nothing to change and settles: no rebuild loop.
 
+``on_config`` / ``on_files`` add the vendored iframe-worker shim (from the npm package
+``iframe-worker``, licence kept) as a polyfill: with Material's ``offline`` plugin the built
+site then works opened from disk, search included, with no request to another host.
+
 ``briefing build`` runs MkDocs itself on a staging copy of docs/ that it has already
 generated; it suspends the plugin for that build (``generation_suspended``).
 
@@ -79,6 +83,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                               templates=root / self.config.templates if self.config.templates
                               else None, use_curation=self.config.curation)
         return replace(base, docs_dir=Path(config.docs_dir).resolve())
+
+    def on_config(self, config: Any) -> Any:
+        from generator.dist import SHIM_URL
+
+        polyfills = config.extra.setdefault("polyfills", [])
+        if SHIM_URL not in polyfills:
+            polyfills.append(SHIM_URL)
+        return config
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        from mkdocs.structure.files import File
+
+        from generator.dist import SHIM, SHIM_LICENCE, SHIM_URL
+
+        for src, uri in ((SHIM, SHIM_URL), (SHIM_LICENCE, SHIM_URL.rsplit("/", 1)[0] + "/LICENSE")):
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(src)))
+        return files
 
     def on_pre_build(self, *, config: Any) -> None:
         if getattr(_state, "suspended", False):

@@ -97,12 +97,13 @@ def column_index(page, row, heading: str) -> int:  # noqa: ANN001
 def test_every_page_type_loads_without_errors_or_outside_requests(
     data, site_url, open_page  # noqa: ANN001
 ) -> None:
+    page, watch = open_page(f"{site_url}/index.html", allowed=(site_url,))
     for kind, path in page_kinds(data).items():
-        page, watch = open_page(f"{site_url}/{path}", allowed=(site_url,))
+        response = page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("networkidle")
+        assert response is not None and response.status == 200, f"{kind} ({path}) is missing"
         assert page.locator("article h1").count() == 1, f"{kind} ({path}) has no page heading"
         assert page.locator("article h1").is_visible()
-        # a page that 404s still renders Material's 404 page: make sure we got the real one
-        assert "404" not in page.title(), f"{kind} ({path}) is missing"
         assert_clean(watch, f"{kind} ({path})")
 
 
@@ -115,34 +116,62 @@ def claim_row(page, claim_id: str):  # noqa: ANN201, ANN001
     return anchor.locator("xpath=ancestor::tr[1]")
 
 
+def cell_links(page, claim_id: str, heading: str):  # noqa: ANN201, ANN001
+    row = claim_row(page, claim_id)
+    return row.locator("td").nth(column_index(page, row, heading)).locator("a")
+
+
+def hrefs_of(links) -> list[str]:  # noqa: ANN001
+    return links.evaluate_all("els => els.map(a => a.href)")
+
+
+def page_stem(url: str) -> str:
+    return urlsplit(url).path.rsplit("/", 1)[-1].removesuffix(".html")
+
+
+def check_sentence(page, quotes: list[str]) -> None:  # noqa: ANN001
+    """The page landed on its fragment: that element exists, is visible, carries a quote."""
+    fragment = urldefrag(page.url).fragment
+    assert target_id(page) == fragment, f"{page.url} does not land on an element"
+    sentence = page.locator(f'[id="{fragment}"]')
+    assert sentence.is_visible(), f"{page.url}: the sentence is not visible"
+    text = squash(sentence.inner_text())
+    assert any(squash(q) in text for q in quotes), (
+        f"{page.url}: sentence {text!r} contains none of {quotes}")
+
+
+def visit_all(page, targets: dict[str, list[str]]) -> None:  # noqa: ANN001
+    """Open every link target (sorted, so links into one page are in-page jumps)."""
+    for href in sorted(targets):
+        page.goto(href)
+        check_sentence(page, targets[href])
+
+
+CLICKED_SAMPLE = 4  # claims whose links are also clicked one by one (the rest are opened)
+
+
 def test_every_claim_links_to_each_sentence_that_carries_it(
     data, site_url, open_page  # noqa: ANN001
 ) -> None:
     claims_url = f"{site_url}/claims.html"
     page, watch = open_page(claims_url, allowed=(site_url,))
-    for claim in data["claims"]:
-        row = claim_row(page, claim["id"])
-        assert squash(claim["text"]) in squash(row.inner_text())
-        column = column_index(page, row, "Sources")
-        cell = row.locator("td").nth(column)
-        expected = {(a["source"], a["sentence"]) for a in claim["appearances"]}
-        links = cell.locator("a")
-        hrefs = [urlsplit(h) for h in links.evaluate_all("els => els.map(a => a.href)")]
-        found = {(p.path.rsplit("/", 1)[-1].removesuffix(".html"), p.fragment) for p in hrefs}
-        assert found == {(s, sentence_anchor(s, n)) for s, n in expected}, claim["id"]
-        for n in range(links.count()):
-            follow(page, claim_row(page, claim["id"]).locator("td").nth(column).locator("a").nth(n))
-            fragment = urldefrag(page.url).fragment
-            assert target_id(page) == fragment, f"{page.url} does not land on its sentence"
-            sentence = page.locator(f'[id="{fragment}"]')
-            assert sentence.is_visible(), f"{page.url}: sentence is not visible"
-            quotes = [squash(a["quote"]) for a in claim["appearances"]
-                      if sentence_anchor(a["source"], a["sentence"]) == fragment]
-            text = squash(sentence.inner_text())
-            assert any(q in text for q in quotes), (
-                f"{page.url}: sentence {text!r} does not contain the quote {quotes}")
-            page.go_back()
-            page.wait_for_url(claims_url)
+    targets: dict[str, list[str]] = {}
+    for n, claim in enumerate(sorted(data["claims"], key=lambda c: c["id"])):
+        assert squash(claim["text"]) in squash(claim_row(page, claim["id"]).inner_text())
+        hrefs = hrefs_of(cell_links(page, claim["id"], "Sources"))
+        expected = {f"{site_url}/sources/{a['source']}.html#"
+                    f"{sentence_anchor(a['source'], a['sentence'])}" for a in claim["appearances"]}
+        assert set(hrefs) == expected, f"{claim['id']}: source links {hrefs} != {expected}"
+        for a in claim["appearances"]:
+            href = f"{site_url}/sources/{a['source']}.html#{sentence_anchor(a['source'], a['sentence'])}"
+            targets.setdefault(href, []).append(a["quote"])
+        if n < CLICKED_SAMPLE:
+            for k in range(len(hrefs)):
+                follow(page, cell_links(page, claim["id"], "Sources").nth(k))
+                check_sentence(page, targets[page.url])
+                page.go_back()
+                page.wait_for_url(claims_url)
+    visit_all(page, targets)
     assert_clean(watch, "claims page and the source pages it links to")
 
 
@@ -155,27 +184,33 @@ def test_claim_actor_links_lead_to_actor_pages_that_link_back_to_the_claim(
     claims_url = f"{site_url}/claims.html"
     names = {a["id"]: a["name"] for a in data["actors"]}
     page, watch = open_page(claims_url, allowed=(site_url,))
-    checked = 0
-    for claim in data["claims"]:
-        row = claim_row(page, claim["id"])
-        column = column_index(page, row, "Actors")
-        hrefs = row.locator("td").nth(column).locator("a").evaluate_all(
-            "els => els.map(a => a.href)")
-        linked = {urlsplit(h).path.rsplit("/", 1)[-1].removesuffix(".html") for h in hrefs}
-        assert linked == {a for a in claim["actors"] if a in names}, claim["id"]
-        for n in range(len(hrefs)):
-            link = claim_row(page, claim["id"]).locator("td").nth(column).locator("a").nth(n)
-            follow(page, link)
-            actor_id = urlsplit(page.url).path.rsplit("/", 1)[-1].removesuffix(".html")
-            assert heading(page) == squash(names[actor_id])
-            back = page.locator(f'article a[href$="claims.html#{claim["id"]}"]')
-            assert back.count() >= 1, f"actor {actor_id} does not link back to {claim['id']}"
-            follow(page, back.first)
-            assert urldefrag(page.url).url == claims_url
-            assert target_id(page) == claim["id"]
-            assert squash(claim["text"]) in squash(claim_row(page, claim["id"]).inner_text())
-            checked += 1
-    assert checked, "no claim links to an actor: nothing was checked"
+    back_links: dict[str, list[str]] = {}  # actor page → claims it must link back to
+    for claim in sorted(data["claims"], key=lambda c: c["id"]):
+        hrefs = hrefs_of(cell_links(page, claim["id"], "Actors"))
+        assert {page_stem(h) for h in hrefs} == {a for a in claim["actors"] if a in names}, (
+            claim["id"])
+        for href in hrefs:
+            back_links.setdefault(href, []).append(claim["id"])
+    assert back_links, "no claim links to an actor: nothing to check"
+    # click the first actor link of every claim that has one, and the way back
+    for claim in sorted(data["claims"], key=lambda c: c["id"]):
+        if not cell_links(page, claim["id"], "Actors").count():
+            continue
+        follow(page, cell_links(page, claim["id"], "Actors").first)
+        assert heading(page) == squash(names[page_stem(page.url)])
+        back = page.locator(f'article a[href$="claims.html#{claim["id"]}"]')
+        assert back.count() >= 1, f"{page.url} does not link back to {claim['id']}"
+        follow(page, back.first)
+        assert urldefrag(page.url).url == claims_url
+        assert target_id(page) == claim["id"]
+        assert squash(claim["text"]) in squash(claim_row(page, claim["id"]).inner_text())
+    # every other actor page lists each of its claims with a link back to the claim's anchor
+    for href, claim_ids in sorted(back_links.items()):
+        page.goto(href)
+        assert heading(page) == squash(names[page_stem(href)])
+        links = set(hrefs_of(page.locator("article a")))
+        missing = [c for c in claim_ids if f"{claims_url}#{c}" not in links]
+        assert not missing, f"{href} does not link back to claims {missing}"
     assert_clean(watch, "claims page and actor pages")
 
 
@@ -185,25 +220,26 @@ def test_claim_actor_links_lead_to_actor_pages_that_link_back_to_the_claim(
 def test_every_actor_mention_links_to_a_sentence_containing_the_mention(
     data, site_url, open_page  # noqa: ANN001
 ) -> None:
-    page, watch = open_page(f"{site_url}/index.html", allowed=(site_url,))
-    for actor in data["actors"]:
-        actor_url = f"{site_url}/actors/{actor['id']}.html"
-        page.goto(actor_url)
-        texts: dict[str, set[str]] = {}
+    page, watch = open_page(f"{site_url}/actors/index.html", allowed=(site_url,))
+    targets: dict[str, list[str]] = {}
+    for actor in sorted(data["actors"], key=lambda a: a["id"]):
+        page.goto(f"{site_url}/actors/{actor['id']}.html")
+        expected: dict[str, list[str]] = {}
         for m in actor["mentions"]:
-            texts.setdefault(sentence_anchor(m["source"], m["sentence"]), set()).add(m["text"])
+            href = (f"{site_url}/sources/{m['source']}.html#"
+                    f"{sentence_anchor(m['source'], m['sentence'])}")
+            expected.setdefault(href, []).append(m["text"])
         links = page.locator("xpath=//h2[@id='mentions']/following-sibling::ul[1]//a")
-        hrefs = [h for h in links.evaluate_all("els => els.map(a => a.href)") if "#" in h]
-        assert {urldefrag(h).fragment for h in hrefs} == set(texts), actor["id"]
-        for href in hrefs:
-            page.goto(href)
-            fragment = urldefrag(href).fragment
-            assert target_id(page) == fragment, f"{href} does not land on a sentence"
-            sentence = page.locator(f'[id="{fragment}"]')
-            assert sentence.is_visible()
-            text = squash(sentence.inner_text())
-            assert any(squash(t) in text for t in texts[fragment]), (
-                f"{actor['id']}: {href} shows {text!r}, no mention of {texts[fragment]}")
+        hrefs = {h for h in hrefs_of(links) if "#" in h}
+        assert hrefs == set(expected), f"{actor['id']}: mention links {hrefs} != {set(expected)}"
+        for href, texts in expected.items():
+            targets.setdefault(href, []).extend(texts)
+        # follow one mention by clicking, like a reader
+        first = page.locator(
+            "xpath=//h2[@id='mentions']/following-sibling::ul[1]//a[contains(@href, '#')]").first
+        follow(page, first)
+        check_sentence(page, expected[page.url])
+    visit_all(page, targets)
     assert_clean(watch, "actor pages and the sentences they link to")
 
 
