@@ -126,7 +126,7 @@ def run_one(n: int, workdir: Path, with_site: bool = True) -> RunFigures:
     from generator.pipeline import extract_all
     from generator.project import Project
     from generator.render import load_templates, render_pages
-    from generator.site import build_site_into, write_pages
+    from generator.site import apply_docs, mkdocs_build, plan_docs
     from generator.synth import write_corpus
 
     project_dir = workdir / f"n{n}"
@@ -134,7 +134,10 @@ def run_one(n: int, workdir: Path, with_site: bool = True) -> RunFigures:
     project_dir.mkdir(parents=True)
     shutil.copy2(REPO / "mkdocs.yml", project_dir / "mkdocs.yml")
     shutil.copytree(REPO / "templates", project_dir / "templates")
-    (project_dir / "docs").mkdir()
+    shutil.copytree(REPO / "docs", project_dir / "docs",
+                    ignore=shutil.ignore_patterns(".generated.json", "index.md", "claims.md",
+                                                  "timeline.md", "network.md", "methodology.md",
+                                                  "sources", "actors", "claims"))
     write_corpus(project_dir / "seeds", n)
     project = Project.at(project_dir, use_curation=False)
 
@@ -149,11 +152,11 @@ def run_one(n: int, workdir: Path, with_site: bool = True) -> RunFigures:
     with _Stage(figures, "render", n, "sources"):
         pages = render_pages(briefing, load_templates(project))
     figures.pages = len(pages)
-    write_pages(project, pages)
+    apply_docs(project_dir / "docs", plan_docs(project_dir / "docs", pages))
     if with_site:
         site_dir = project_dir / "site"
         with _Stage(figures, "site build", len(pages), "pages"):
-            build_site_into(project, site_dir)
+            mkdocs_build(project_dir / "mkdocs.yml", project_dir / "docs", site_dir)
         figures.site_mb = _dir_size_mb(site_dir)
         index = site_dir / "search" / "search_index.json"
         figures.search_index_mb = index.stat().st_size / 1e6 if index.exists() else 0.0
@@ -265,7 +268,7 @@ def main(argv: list[str] | None = None) -> None:
             cmd = [sys.executable, "-m", "generator.bench", "--one", str(n), "--workdir", workdir]
             if args.no_site:
                 cmd.append("--no-site")
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
             data = json.loads(out.strip().splitlines()[-1])
             stages = [StageFigure(**s) for s in data.pop("stages")]
             results.append(RunFigures(stages=stages, **data))

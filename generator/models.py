@@ -147,6 +147,8 @@ class Appearance:
     attribution_text: str | None = None  # as written: "Sources familiar with the matter"
     reporting_verb: str | None = None  # "said", "told", "suggest"
     hedges: list[str] = field(default_factory=list)  # "reportedly", "may", "likely"
+    # the outlet an (often anonymous) speaker told: "sources told CNBC" -> "CNBC"
+    via: str | None = None
 
 
 @dataclass
@@ -219,6 +221,7 @@ class ClaimCandidate:
     dates: list[str] = field(default_factory=list)
     negated: bool = False  # polarity, for contradiction detection
     terms: list[str] = field(default_factory=list)  # normalised content words, for blocking
+    subject: str | None = None  # actor key of the grammatical subject, if an actor
 
 
 @dataclass

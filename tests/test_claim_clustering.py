@@ -292,3 +292,27 @@ def test_seed_claims_made_by_both_seeds_are_one_corroborated_row() -> None:
     row("intensify", "intensified communication")
     row("select group of organizations", "select group of companies")
     assert len(both) == 4
+
+
+def test_quantities_are_normalised_across_spellings() -> None:
+    from generator.crossref.claims import parse_quantity
+
+    a, b = parse_quantity("1.2 million tonnes"), parse_quantity("1,200,000 tonnes")
+    assert a is not None and b is not None and (a.unit, a.value) == (b.unit, b.value)
+    words = parse_quantity("twenty-four thousand participants")
+    assert words is not None and words.value == 24000
+    dollars, sign = parse_quantity("1.9 billion dollars"), parse_quantity("$1.9 billion")
+    assert dollars is not None and sign is not None
+    assert (dollars.unit, dollars.value) == (sign.unit, sign.value)
+    signed = parse_quantity("600 players signed", "More than ")
+    assert signed is not None and signed.approx and signed.unit == parse_quantity("9 players").unit
+
+
+def test_generic_words_do_not_carry_a_cluster() -> None:
+    claims = cluster(
+        {
+            "a": "Analysts say the cooperative may struggle to expand access to new markets.",
+            "b": "Acme Corp told the ministry that any expansion of access requires approval.",
+        }
+    )
+    assert not together(claims, "cooperative", "expansion of access")

@@ -370,3 +370,27 @@ def test_seed_attributions() -> None:
     assert wsj.attribution_kind == "other_outlet"
     assert any(t.startswith("Thomas Regnier, a spokesperson") for t in by_text)
     assert any(t.startswith("a Commission spokesperson") for t in by_text)
+
+
+def test_object_complement_verbs_keep_the_subject() -> None:
+    text = "Jane Doe characterized the current plan as a delicate balancing act for Acme Corp."
+    c = one(text, PEOPLE)
+    assert c.appearance.quote == text.rstrip(".")
+    assert c.text == text
+    assert c.appearance.attributed_to == "jane-doe"
+    assert c.appearance.reporting_verb == "characterized"
+
+
+def test_addressee_outlet_of_anonymous_sources_is_kept() -> None:
+    text = "Sources familiar with the matter told the Wall Street Journal that Acme will sell."
+    c = one(text, PEOPLE)
+    assert c.appearance.attribution_kind == "anonymous"
+    assert c.appearance.via == "the Wall Street Journal"
+    named = one("Jane Doe told reporters that Acme Corp will close its plant in Ohio.", PEOPLE)
+    assert named.appearance.via is None
+
+
+def test_relative_that_is_not_the_reported_clause() -> None:
+    text = "Investigators believe the fire was started by a power line that fell in a storm."
+    c = one(text, PEOPLE)
+    assert c.appearance.quote == "the fire was started by a power line that fell in a storm"

@@ -58,7 +58,8 @@ def _rekey_claims(
             attributed_to=_global(local_to_global, source, cand.appearance.attributed_to),
         )
         actors = sorted({_global(local_to_global, source, k) or k for k in cand.actors})
-        rekeyed.append(replace(cand, appearance=appearance, actors=actors))
+        subject = _global(local_to_global, source, cand.subject)
+        rekeyed.append(replace(cand, appearance=appearance, actors=actors, subject=subject))
     return rekeyed
 
 

@@ -48,22 +48,36 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from generator.extract.claims import DATE_RE, content_terms, stem
+import yaml
+
+from generator.extract.claims import DATE_RE, content_terms, lexicon, stem
 from generator.models import Appearance, Claim, ClaimCandidate, Source
 
-MERGE_THRESHOLD = 0.27
-CONFLICT_THRESHOLD = 0.25
-MIN_SHARED_TERMS = 2
+MERGE_THRESHOLD = 0.30
+CONFLICT_THRESHOLD = 0.22
+# a value conflict in a specific dimension (a counted noun, a year, a vote split) is itself
+# evidence of the same subject: such pairs need less word overlap than other conflicts
+VALUE_CONFLICT_THRESHOLD = 0.15
+_WEAK_UNITS = frozenset({"%", "pp", "$", "€", "£", "¥"})  # too common to mark one quantity
+MIN_SHARED_TERMS = 2  # shared content terms that are not generic (a shared quantity counts)
 MAX_BLOCK = 60
+MAX_PAIRS_PER_ITEM = 200  # a candidate compared with more than this is in no useful block
 ACTOR_WEIGHT = 0.5  # actors are evidence of the same subject, not of the same assertion
 CONCEPT_WEIGHT = 2.0  # a shared polarity concept ("~support-") is the same predicate
+QUANTITY_WEIGHT = 2.0  # the same value in the same unit ("1.2 million tonnes" = "1,200,000")
+GENERIC_WEIGHT = 0.3  # "say", "may", "access": present everywhere in news, weak evidence
+APPROX_TOLERANCE = 0.15  # "about 450" and "nearly 500" do not conflict
 REPRINT_CONTAINMENT = 0.5
 SHINGLE = 5
+MAX_SHINGLE_OWNERS = 20  # a phrase in very many sources is a cliche, not a reprint
 
 _HEDGE_RANK = {"asserted": 0, "reported": 1, "hedged": 2}
 _STATUS_RANK = {"corroborated": 0, "contested": 1, "single-source": 2}
 _SCALES = {
+    "hundred": 1e2,
     "thousand": 1e3,
     "million": 1e6,
     "billion": 1e9,
@@ -72,11 +86,54 @@ _SCALES = {
     "mn": 1e6,
     "m": 1e6,
     "k": 1e3,
+    "dozen": 12.0,
 }
+_UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a": 1,
+}
+_CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
+# words after a number that end its unit: verbs, auxiliaries, prepositions ("12,500 people were")
+_UNIT_STOP = frozenset(
+    {
+        "a", "an", "and", "are", "at", "be", "been", "being", "by", "can", "could", "for", "from",
+        "had", "has", "have", "in", "is", "may", "might", "of", "on", "or", "per", "reported",
+        "said", "say", "says", "should", "that", "the", "to", "told", "was", "were", "which",
+        "who", "will", "with", "would",
+    }
+)
 _NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _MONTH_RE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_REL_YEAR_RE = re.compile(r"\b(this|next|last)\s+year\b", re.I)
+_SPLIT_RE = re.compile(r"(?<![\w.-])(\d{1,2})-(\d{1,2})(?![\w.-])")  # a vote or a score
+_ZERO_RE = re.compile(r"\b(?:no|zero)\s+(?:new\s+|other\s+|more\s+)?([a-z]+)", re.I)
 _WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    """Comparison-only word knowledge from claim_lexicon.yml, stemmed once."""
+
+    generic: frozenset[str]
+    approximators: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    raw = yaml.safe_load(
+        resources.files("generator.data").joinpath("claim_lexicon.yml").read_text("utf-8")
+    )
+    lex = lexicon()
+    generic = set()
+    for word in raw.get("generic_terms", []):
+        s = stem(str(word))
+        generic |= {s, lex.synonyms.get(s, s)}
+    approx = tuple(sorted((str(a).lower() for a in raw.get("approximators", [])), key=len))
+    return _Vocab(frozenset(generic), approx[::-1])
 
 
 # ------------------------------------------------------------------------------ features
@@ -89,10 +146,17 @@ class _Vec:
     features: dict[str, float]
     norm2: float
     total: float
+    order: tuple[str, ...] = ()  # features in sorted order: sums in a fixed order
 
 
 def _vec(features: dict[str, float]) -> _Vec:
-    return _Vec(features, sum(w * w for w in features.values()), sum(features.values()))
+    order = tuple(sorted(features))
+    return _Vec(
+        features,
+        sum(features[f] ** 2 for f in order),
+        sum(features[f] for f in order),
+        order,
+    )
 
 
 # Clause boundaries: semicolons, colons, dashes, and commas before a participle,
@@ -107,19 +171,27 @@ MIN_CLAUSE_TERMS = 3
 MIN_SHARED_CLAUSE_TERMS = 3
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A number as compared: unit (normalised), value, and whether it is approximate."""
+
+    unit: str
+    value: float
+    approx: bool = False
+
+
 @dataclass
 class _Item:
-    """A candidate prepared for comparison."""
+    """A candidate prepared for comparison (all features computed once)."""
 
     n: int
     cand: ClaimCandidate
     source: str
     terms: frozenset[str]
-    features: dict[str, float] = field(default_factory=dict)
-    norm2: float = 0.0
-    total: float = 0.0
-    clauses: list[_Vec] = field(default_factory=list)
-    quantities: list[tuple[str, float]] = field(default_factory=list)
+    strong: frozenset[str] = frozenset()  # terms that are not generic, plus quantity features
+    vec: _Vec = field(default_factory=lambda: _vec({}))
+    clauses: list[_Vec] | None = None  # computed on first use
+    quantities: list[Quantity] = field(default_factory=list)
     months: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
 
@@ -128,147 +200,310 @@ class _Item:
         return (self.source, self.cand.appearance.start, self.n)
 
 
-def parse_quantity(text: str) -> tuple[str, float] | None:
-    """(unit, value) of a number as written, or None for vague ones ("thousands").
+def _word_value(words: list[str]) -> tuple[float, int] | None:
+    """("twenty-four", "thousand", ...) -> (24000.0, words used); None if not a number word."""
+    if not words:
+        return None
+    head = words[0].lower()
+    parts = head.split("-")
+    if not all(p in _UNITS_WORDS for p in parts) or (head == "a" and len(words) < 2):
+        return None
+    value = float(sum(_UNITS_WORDS[p] for p in parts))
+    used = 1
+    if used < len(words) and words[used].lower() in _SCALES and words[used].lower() != "m":
+        value *= _SCALES[words[used].lower()]
+        used += 1
+    elif head == "a":
+        return None
+    return value, used
 
-    "70 additional organizations" -> ("organ", 70.0); "5%" -> ("%", 5.0);
-    "$3 billion" -> ("$", 3e9). The unit is the stem of the last word.
+
+def _unit_of(words: list[str]) -> str | None:
+    """The unit noun after a number: the last word before a verb or preposition."""
+    kept = []
+    for w in words[:3]:
+        low = w.lower().strip(".,;:\"'()")
+        if not low or low in _UNIT_STOP or not low.replace("-", "").isalpha():
+            break
+        kept.append(low)
+    while len(kept) > 1 and kept[-1].endswith(("ed", "ing")):
+        kept.pop()  # "600 players signed", "two members preferring": a verb, not the unit
+    if not kept:
+        return None
+    last = kept[-1]
+    if last in _CURRENCY_WORDS or last.rstrip("s") in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[last.rstrip("s")]
+    s = stem(last)
+    return lexicon().synonyms.get(s, s)
+
+
+def parse_quantity(text: str, context: str = "") -> Quantity | None:
+    """A number as written -> Quantity, or None for vague ones ("thousands").
+
+    "70 additional organizations" -> (organ, 70); "5%" -> (%, 5); "$3 billion" -> ($, 3e9);
+    "1.2 million tonnes" and "1,200,000 tonnes" -> (tonn, 1.2e6); "four thousand members"
+    -> (memb, 4000); "1.9 billion dollars" -> ($, 1.9e9). ``context`` is the text just
+    before the number, for approximators ("about", "more than").
     """
     m = _NUM_RE.search(text)
-    if m is None:
-        return None
-    value = float(m.group(0).replace(",", ""))
-    rest = text[m.end() :].strip().lower()
-    words = rest.split()
-    if words and words[0] in _SCALES:
-        value *= _SCALES[words.pop(0)]
-    if "%" in rest or rest.startswith(("percent", "per cent")):
-        unit = "%"
+    words = text.split()
+    if m is not None:
+        value = float(m.group(0).replace(",", ""))
+        rest = text[m.end() :].strip().lower()
+        tail = rest.split()
+        if tail and tail[0] in _SCALES:
+            value *= _SCALES[tail.pop(0)]
+    else:
+        parsed = _word_value([w.strip(",") for w in words])
+        if parsed is None:
+            return None
+        value, used = parsed
+        rest = " ".join(words[used:]).lower()
+        tail = rest.split()
+    if "%" in text or rest.startswith(("percent", "per cent")):
+        unit: str | None = "%"
     elif text[:1] in "$€£¥":
         unit = text[0]
-    elif words:
-        unit = stem(words[-1])
+    elif rest.startswith("percentage point"):
+        unit = "pp"
     else:
+        unit = _unit_of(tail)
+    if unit is None:
         return None
-    return unit, value
+    before = " ".join(context.lower().split()[-3:])
+    approx = any(before.endswith(a) for a in _vocab().approximators)
+    return Quantity(unit, value, approx)
 
 
-def _prepare(cands: list[ClaimCandidate]) -> list[_Item]:
+def _quantities(cand: ClaimCandidate) -> list[Quantity]:
+    quote = cand.appearance.quote
+    out = []
+    pos = 0
+    for number in cand.numbers:
+        at = quote.find(number, pos)
+        context = quote[max(0, at - 30) : at] if at >= 0 else ""
+        if at >= 0:
+            pos = at + len(number)
+        q = parse_quantity(number, context)
+        if q is not None:
+            out.append(q)
+    for m in _SPLIT_RE.finditer(quote):  # "voted 7-2", "split 6-3"
+        out.append(Quantity("split", float(m.group(1)) * 100 + float(m.group(2))))
+    for m in _ZERO_RE.finditer(quote):  # "no homes were destroyed": zero homes
+        s = stem(m.group(1).lower())
+        out.append(Quantity(lexicon().synonyms.get(s, s), 0.0, False))
+    return out
+
+
+def _quantity_feature(q: Quantity) -> str:
+    return f"#{q.unit}={q.value:g}"
+
+
+def _years(dates: str, quote: str, published: str | None) -> frozenset[str]:
+    """Years a claim names; "next year" resolved against the publication year when known."""
+    years = set(_YEAR_RE.findall(dates))
+    base = int(published[:4]) if published and published[:4].isdigit() else None
+    for m in _REL_YEAR_RE.finditer(quote):
+        shift = {"this": 0, "next": 1, "last": -1}[m.group(1).lower()]
+        years.add(str(base + shift) if base is not None else f"{m.group(1).lower()}")
+    return frozenset(years)
+
+
+def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> list[_Item]:
+    vocab = _vocab()
     items = []
+    raw: list[set[str]] = []
+    df: dict[str, int] = defaultdict(int)
     for n, cand in enumerate(cands):
         dates = " ".join(cand.dates)
-        items.append(
-            _Item(
-                n=n,
-                cand=cand,
-                source=cand.appearance.source,
-                terms=frozenset(cand.terms),
-                quantities=[q for q in map(parse_quantity, cand.numbers) if q],
-                months=frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)),
-                years=frozenset(_YEAR_RE.findall(dates)),
-            )
+        quantities = _quantities(cand)
+        qfeats = {_quantity_feature(q) for q in quantities if q.value > 0}
+        # "two years", "three days": durations recur in unrelated claims; not evidence alone
+        strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
+                    and q.unit not in vocab.generic}
+        terms = frozenset(cand.terms)
+        item = _Item(
+            n=n,
+            cand=cand,
+            source=cand.appearance.source,
+            terms=terms,
+            # polarity concepts ("~increase-") say which way, not what: never strong
+            strong=frozenset(t for t in terms if t not in vocab.generic and t[0] != "~")
+            | strong_q,
+            quantities=quantities,
+            months=frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)),
+            years=_years(dates, cand.appearance.quote, published.get(cand.appearance.source)),
         )
-    df: dict[str, int] = defaultdict(int)
-    raw = []
-    for item in items:
-        feats = set(item.terms) | {f"@{a}" for a in item.cand.actors}
+        feats = set(terms) | qfeats | {f"@{a}" for a in cand.actors}
+        items.append(item)
         raw.append(feats)
         for f in feats:
             df[f] += 1
     total = len(items)
+    idf = {f: math.log(1.0 + total / n) for f, n in df.items()}
     for item, feats in zip(items, raw, strict=True):
-        for f in sorted(feats):
-            w = math.log(1.0 + total / df[f])
-            item.features[f] = w * _weight(f)
-        item.norm2 = sum(w * w for w in item.features.values())
-        item.total = sum(item.features.values())
-        item.clauses = _clause_vectors(item, df, total)
+        item.vec = _vec({f: idf[f] * _weight(f, vocab) for f in feats})
     return items
 
 
-def _clause_vectors(item: _Item, df: dict[str, int], total: int) -> list[_Vec]:
+def _clause_vectors(item: _Item) -> list[_Vec]:
+    """Clause-level vectors of a long quote, computed once and only when needed."""
+    if item.clauses is not None:
+        return item.clauses
+    item.clauses = []
     pieces = [p for p in _CLAUSE_RE.split(item.cand.appearance.quote) if p and p.strip()]
     if len(pieces) < 2:
-        return []
-    actors = {f: w for f, w in item.features.items() if f.startswith("@")}
-    out = []
+        return item.clauses
+    feats = item.vec.features
+    actors = {f: w for f, w in feats.items() if f.startswith(("@", "#"))}
     for piece in pieces:
         # only terms the whole quote kept (actor names were blanked out there)
         terms = set(content_terms(piece)[0]) & item.terms
         if len(terms) < MIN_CLAUSE_TERMS:
             continue
-        feats = {t: math.log(1.0 + total / df.get(t, 1)) * _weight(t) for t in sorted(terms)}
-        out.append(_vec({**feats, **actors}))
-    return out
+        item.clauses.append(_vec({**{t: feats[t] for t in terms}, **actors}))
+    return item.clauses
 
 
-def _score(a: _Vec, b: _Vec, min_shared: int) -> float:
-    """Mean of weighted cosine and weighted overlap coefficient; 0 without enough shared terms."""
-    shared = sorted(a.features.keys() & b.features.keys())
-    if sum(1 for f in shared if not f.startswith("@")) < min_shared:
+def _score(a: _Vec, b: _Vec) -> float:
+    """Mean of weighted cosine and weighted overlap coefficient."""
+    small, large = (a, b) if len(a.order) <= len(b.order) else (b, a)
+    fa, fb = small.features, large.features
+    dot = inter = 0.0
+    for f in small.order:
+        w = fb.get(f)
+        if w is not None:
+            v = fa[f]
+            dot += v * w
+            inter += v if v < w else w
+    if not dot:
         return 0.0
-    dot = sum(a.features[f] * b.features[f] for f in shared)
-    cosine = dot / math.sqrt(a.norm2 * b.norm2) if a.norm2 and b.norm2 else 0.0
-    inter = sum(min(a.features[f], b.features[f]) for f in shared)
+    cosine = dot / math.sqrt(a.norm2 * b.norm2)
     smaller = min(a.total, b.total)
     overlap = inter / smaller if smaller else 0.0
     return (cosine + overlap) / 2
 
 
-def _weight(feature: str) -> float:
+def _weight(feature: str, vocab: _Vocab) -> float:
     if feature.startswith("@"):
         return ACTOR_WEIGHT
-    return CONCEPT_WEIGHT if feature.startswith("~") else 1.0
+    if feature.startswith("#"):
+        return QUANTITY_WEIGHT
+    if feature.startswith("~"):
+        return CONCEPT_WEIGHT
+    return GENERIC_WEIGHT if feature in vocab.generic else 1.0
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """"boe" and "bank-of-england": ids of one actor the actor merger kept apart."""
+    parts = [p for p in re.split(r"[^a-z0-9]+", long.lower()) if p]
+    return len(parts) >= 2 and "".join(p[0] for p in parts) == re.sub(r"[^a-z0-9]", "", short)
+
+
+def _different_subjects(a: _Item, b: _Item) -> bool:
+    """Are the two claims about different actors ("Northgate raises ..." / "the Bank ...")?"""
+    sa, sb = a.cand.subject, b.cand.subject
+    if not sa or not sb or sa == sb:
+        return False
+    if sa in b.cand.actors or sb in a.cand.actors:
+        return False
+    return not (_acronym_of(sa, sb) or _acronym_of(sb, sa))
 
 
 def similarity(a: _Item, b: _Item) -> float:
-    """Best score of the whole quotes or of any of their clauses (clauses need more overlap)."""
-    n_shared = len(a.terms & b.terms)
-    if n_shared < MIN_SHARED_TERMS:
-        return 0.0  # clause terms are a subset of the quote's, so no clause can do better
-    whole_a = _Vec(a.features, a.norm2, a.total)
-    whole_b = _Vec(b.features, b.norm2, b.total)
-    best = _score(whole_a, whole_b, MIN_SHARED_TERMS)
-    if n_shared < MIN_SHARED_CLAUSE_TERMS or best >= MERGE_THRESHOLD:
-        return best
-    for x in [whole_a, *a.clauses]:
-        for y in [whole_b, *b.clauses]:
-            if x is not whole_a or y is not whole_b:
-                best = max(best, _score(x, y, MIN_SHARED_CLAUSE_TERMS))
+    """Best score of the whole quotes or of any of their clauses (clauses need more overlap).
+
+    Zero unless the two share ``MIN_SHARED_TERMS`` strong features (content words that
+    are not generic, or the same quantity): shared actors and words like "say", "may",
+    "access" never carry a pair alone.
+    """
+    if len(a.strong & b.strong) < MIN_SHARED_TERMS:
+        return 0.0
+    best = _score(a.vec, b.vec)
+    if best < MERGE_THRESHOLD and len(a.terms & b.terms) >= MIN_SHARED_CLAUSE_TERMS:
+        for x in [a.vec, *_clause_vectors(a)]:
+            for y in [b.vec, *_clause_vectors(b)]:
+                if x is a.vec and y is b.vec:
+                    continue
+                shared = sum(1 for f in x.order if f in y.features and not f.startswith("@"))
+                if shared >= MIN_SHARED_CLAUSE_TERMS:
+                    best = max(best, _score(x, y))
     return best
+
+
+def _values_conflict(x: Quantity, y: Quantity) -> bool:
+    if math.isclose(x.value, y.value):
+        return False
+    if x.approx or y.approx:
+        hi = max(abs(x.value), abs(y.value))
+        return abs(x.value - y.value) > APPROX_TOLERANCE * hi
+    return True
+
+
+def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
+    """The same unit with values that disagree, and no value of that unit in common."""
+    units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
+    for unit in sorted(units):
+        weak = unit in _WEAK_UNITS
+        if score < (CONFLICT_THRESHOLD if weak else VALUE_CONFLICT_THRESHOLD):
+            continue
+        qa = [q for q in a.quantities if q.unit == unit]
+        qb = [q for q in b.quantities if q.unit == unit]
+        if any(not _values_conflict(x, y) for x in qa for y in qb):
+            continue  # one shared value: the other may be a different quantity
+        return True
+    return False
 
 
 def _conflict(a: _Item, b: _Item, score: float) -> bool:
     """Do two candidates about the same subject disagree on a value?"""
-    if score < CONFLICT_THRESHOLD:
+    if score < VALUE_CONFLICT_THRESHOLD or _different_subjects(a, b):
         return False
-    for unit, value in a.quantities:
-        for unit_b, value_b in b.quantities:
-            if unit == unit_b and not math.isclose(value, value_b):
-                return True
-    if a.months and b.months and not a.months & b.months:
+    if _quantity_conflict(a, b, score):
         return True
     if a.years and b.years and not a.years & b.years:
         return True
+    if score < CONFLICT_THRESHOLD:
+        return False
+    if a.months and b.months and not a.months & b.months and a.years == b.years:
+        return True
+    ca, cb = _concepts(a), _concepts(b)
+    if any(ca[c] != cb[c] for c in ca.keys() & cb.keys()):
+        return True  # "approved" vs "refused to approve": the same predicate, opposite signs
+    if any(ca[c] == cb[c] for c in ca.keys() & cb.keys()):
+        return False  # the same predicate with the same sign: agreeing
+    if (ca and not cb) or (cb and not ca):
+        return False  # "rejected" vs "turned down": one side's polarity is unknown
+    # "granted" vs "rejected" (different predicates, opposite signs), "will" vs "will not"
     return score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
 
 
-def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
-    """Pairs of items from different sources that share a blocking feature."""
+def _concepts(item: _Item) -> dict[str, str]:
+    """Polarity concepts of a claim: {"access": "+"} from "~access+"."""
+    return {t[1:-1]: t[-1] for t in item.terms if t.startswith("~")}
+
+
+def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
+    """Pairs of items from different sources that share a rare blocking feature.
+
+    Only strong features block (content words that are not generic, quantities): a
+    feature carried by more than ``MAX_BLOCK`` candidates is too common to block on.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        for f in item.features:
+        for f in item.strong:
             index[f].append(i)
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for f in sorted(index):
         posting = index[f]
         if len(posting) < 2 or len(posting) > MAX_BLOCK:
             continue
         for x, i in enumerate(posting):
+            src = items[i].source
             for j in posting[x + 1 :]:
-                if items[i].source != items[j].source:
+                if items[j].source != src:
                     pairs.add((i, j))
-    return pairs
+    return sorted(pairs)
 
 
 # --------------------------------------------------------------------------- clustering
@@ -310,15 +545,10 @@ def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]
 # ------------------------------------------------------------------------- independence
 
 
-def _shingles(text: str) -> set[int]:
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    """Word 5-grams of a text, as tuples (exact, no hashing, no dependence on hash seed)."""
     words = _WORD_RE.findall(text.lower())
-    return {
-        int.from_bytes(
-            hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest(),
-            "big",
-        )
-        for i in range(max(0, len(words) - SHINGLE + 1))
-    }
+    return set(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
 
 
 def independence_groups(sources: list[Source]) -> dict[str, str]:
@@ -345,13 +575,13 @@ def independence_groups(sources: list[Source]) -> dict[str, str]:
             else:
                 by_outlet[outlet] = s.id
     shingles = {s.id: _shingles(s.text) for s in ordered}
-    owners: dict[int, list[str]] = defaultdict(list)
+    owners: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for sid in sorted(shingles):
         for h in shingles[sid]:
             owners[h].append(sid)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for ids in owners.values():
-        if 1 < len(ids) <= 20:  # a phrase in very many sources is a cliché, not a reprint
+        if 1 < len(ids) <= MAX_SHINGLE_OWNERS:  # in very many sources: a cliché
             for x, a in enumerate(ids):
                 for b in ids[x + 1 :]:
                     shared[(a, b)] += 1
@@ -451,7 +681,8 @@ def cluster_claims(candidates: list[ClaimCandidate], sources: list[Source]) -> l
         candidates,
         key=lambda c: (c.appearance.source, c.appearance.start, c.appearance.end, c.text),
     )
-    items = _prepare(ordered)
+    published = {s.id: s.published for s in sources}
+    items = _prepare(ordered, published)
     clusters, conflicts = _clusters(items)
     groups = independence_groups(sources)
     taken: set[str] = set()
@@ -460,7 +691,6 @@ def cluster_claims(candidates: list[ClaimCandidate], sources: list[Source]) -> l
     for n, members in enumerate(clusters):
         for i in members:
             owner[i] = n
-    published = {s.id: s.published for s in sources}
     _link_conflicts(claims, owner, sorted(conflicts), published)
     support = {c.id: len({_independence_key(a, groups) for a in c.appearances}) for c in claims}
     position = {c.id: (c.appearances[0].source, c.appearances[0].start) for c in claims}

@@ -31,14 +31,15 @@ act ("from Brussels to Washington") is a place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.extract.names import (
     Entry,
+    acronym_matches,
     Lexicon,
     Token,
     has_digit,
-    initials,
     lexicon,
     norm,
     slugify,
@@ -64,7 +65,25 @@ _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "des", "da", "di", "del", "bin",
                         "al", "la", "le", "ibn"})
 _OPEN_PUNCT = frozenset({'"', "“", "‘", "'", "(", "[", "«", "—", "-", "–", ":"})
+# Common nouns whose singular possessive sits inside names ("People's Bank of China").
+_COMMON_POSSESSORS = frozenset({"people", "women", "children", "men", "workers", "king",
+                                "queen", "veterans", "citizens", "farmers", "nations"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "lord", "lady", "mx"})
+# First words of place names, not of people's names ("Los Cerros", "Port Talbot").
+_PLACE_PREFIXES = frozenset({"los", "las", "el", "san", "santa", "santo", "são", "puerto",
+                             "punta", "port", "fort", "mount", "mt", "lake", "cape", "st",
+                             "saint", "new", "north", "south", "east", "west", "upper",
+                             "lower", "greater"})
+# Nouns in front of a name that say it is an organisation ("cybersecurity firm Redline").
+_ORG_BEFORE = frozenset({"firm", "company", "startup", "start-up", "group", "conglomerate",
+                         "giant", "lab", "chain", "brand", "network", "platform", "charity",
+                         "nonprofit", "non-profit", "gang", "club", "outfit", "fund",
+                         "bank", "insurer", "lender", "maker", "developer", "operator",
+                         "supplier", "retailer", "manufacturer", "carrier", "airline",
+                         "broker", "consultancy", "agency", "organisation", "organization",
+                         "party", "union", "society", "team"})
+# Tokens after which a capital letter says nothing about the word ('... bluntly: "Is').
+_CLAUSE_OPENERS = frozenset({'"', "“", "‘", ":", "(", "—", "–", "-"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _ROLE_PREPS = frozenset({"for", "of", "at", "with", "from", "to", "in"})
 _QUALIFIER_PREPS = frozenset({"on", "for", "in"})
@@ -84,6 +103,12 @@ _OWNED = frozenset({"model", "models", "initiative", "project", "programme", "pr
 _AI_WORDS = ("artificial intelligence", " ai ", " ai-", "model", "chatbot", "llm",
              "machine learning", "neural")
 _PERSON_MAX_TOKENS = 5
+# Legal forms at the end of a company name, dropped in later mentions ("Calder Homes Ltd").
+_LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "incorporated", "corp", "corporation",
+                          "plc", "llc", "llp", "co", "sa", "ag", "nv", "bv", "gmbh", "spa",
+                          "group", "holdings", "company"})
+# A short form that may be an acronym: "BoE", "PFA", "CJEU", "AT&T".
+_ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z&]{2,8}$")
 
 # Strengths of type evidence, strongest wins.
 _GAZ, _HEAD, _CUE, _DEFAULT = 3, 2, 1, 0
@@ -154,6 +179,7 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
     """End (exclusive) of the capitalised run starting at i, with name-internal connectors."""
     n = len(toks)
     j = i + 1
+    of_chain = False  # inside "Court of Justice of the ...": later "of"/"and" stay in the name
     while j < n:
         tok = toks[j]
         if _title_len(toks, j, lex):
@@ -171,22 +197,59 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
         if tok.lower in _PARTICLES and nxt and not _title_len(toks, j + 1, lex):
             j += 1
             continue
-        if tok.lower in ("of", "for") and prev in lex.suffix:
+        if tok.lower in ("of", "for") and (prev in lex.suffix or of_chain):
             k = j + 1
             if k < n and toks[k].lower == "the":
                 k += 1
             if k < n and _is_name_word(toks[k], lex) and not _title_len(toks, k, lex):
                 j = k + 1
+                of_chain = True
                 continue
-        if tok.lower in ("and", "&") and nxt:
-            k = j + 1
-            while k < n and _is_name_word(toks[k], lex):
-                k += 1
-            if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation"):
+        if tok.text == "&" and nxt:  # "Procter & Gamble", "Keane & Rowe"
+            j += 2
+            continue
+        if tok.lower == "and" and nxt:
+            k = _run_end(toks, j + 1, lex)
+            if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation") or (
+                of_chain and k - j <= 3 and toks[j + 1].text not in lex.given
+            ):
                 j = k
                 continue
+        inner = _inner_possessive(toks, j, lex)
+        if inner:
+            j = inner
+            continue
         break
     return j
+
+
+def _run_end(toks: list[Token], k: int, lex: Lexicon) -> int:
+    """End of the plain run of name words starting at k (no connectors, no titles)."""
+    while k < len(toks) and _is_name_word(toks[k], lex) and not _title_len(toks, k, lex):
+        k += 1
+    return k
+
+
+def _inner_possessive(toks: list[Token], j: int, lex: Lexicon) -> int:
+    """A possessive inside a name: "Professional Footballers’ Association", "Women's
+    Tennis Association". Token j is the apostrophe; returns where the name continues, or 0.
+
+    A plural possessive ("Footballers’") of a capitalised word, or "'s" after a common
+    noun ("People's", "Women's"), stays in the name when the words after it end in an
+    organisation or government head word; otherwise it is an ordinary possessive
+    ("Kestrel's chief executive", "the EU's AI Office").
+    """
+    tok, prev = toks[j], toks[j - 1]
+    if tok.start != prev.end or j + 1 >= len(toks):
+        return 0
+    plural = tok.text in ("’", "'") and prev.lower.endswith("s")
+    common = tok.text in ("’s", "'s") and prev.lower in _COMMON_POSSESSORS
+    if not (plural or common) or not _is_name_word(toks[j + 1], lex):
+        return 0
+    end = _run_end(toks, j + 1, lex)
+    if lex.suffix.get(toks[end - 1].lower) in ("organisation", "government"):
+        return j + 1
+    return 0
 
 
 def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
@@ -196,15 +259,53 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
     while i < n:
         length = _title_len(toks, i, lex)
         if length:
+            named = _title_led_name(toks, i, i + length, lex)
+            if named:  # "Premier League", "Attorney General's Office"
+                if out and out[-1][0] == "cap" and out[-1][2] == i:
+                    i = out.pop()[1]
+                out.append(("cap", i, named))
+                i = named
+                continue
             out.append(("title", i, i + length))
             i += length
         elif _is_name_word(toks[i], lex):
             j = _extend(toks, i, lex)
+            if toks[i].lower in lex.descriptor and j - i >= 2:
+                i += 1  # "Drugmaker Veltrax": the descriptor is not part of the name
             out.append(("cap", i, j))
             i = j
         else:
             i += 1
     return out
+
+
+def _title_led_name(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
+    """End of a name that starts with a title word, or 0.
+
+    A capitalised title followed by capitalised words that end in an organisation or
+    government head word is a name, not a title: "Premier League", "President's Council",
+    "Attorney General's Office".
+    """
+    if not all(t.cap for t in toks[i:j]):
+        return 0
+    k = j
+    if k < len(toks) and toks[k].text in _POSSESSIVE and toks[k].start == toks[k - 1].end:
+        k += 1
+    if k >= len(toks) or not _is_name_word(toks[k], lex):
+        return 0
+    end = _extend(toks, k, lex)
+    head = _head_word(toks, k, end)
+    if lex.suffix.get(head) in ("organisation", "government"):
+        return end
+    return 0
+
+
+def _head_word(toks: list[Token], i: int, j: int) -> str:
+    """The head noun of a name: the word before "of"/"for", else the last word."""
+    for k in range(i + 1, j):
+        if toks[k].lower in ("of", "for"):
+            return toks[k - 1].lower
+    return toks[j - 1].lower
 
 
 def _sentence_initial(toks: list[Token], i: int) -> bool:
@@ -241,19 +342,45 @@ def _entry_cand(ctx: _Ctx, entry: Entry, text: str, start: int, end: int, sid: s
 
 
 def _head_type(toks: list[Token], i: int, j: int, lex: Lexicon) -> str | None:
-    """Type from the head word: last word, or the word before "of"/"for"; or a prefix."""
+    """Type from the head word: last word, or the word before "of"/"for"; or a prefix.
+
+    An ambiguous governmental head ("Commission", "Council", "Agency") makes a government
+    body only with a governmental modifier in the name ("National Weather Service",
+    "Chilean Copper Commission", "Riverton City Council"); otherwise it is an
+    organisation ("Player Welfare Commission", "Atlantic Council").
+    """
     span = toks[i:j]
+    head_word = None
     for k, tok in enumerate(span):
         if tok.lower in ("of", "for") and k > 0:
-            head = lex.suffix.get(span[k - 1].lower)
-            if head:
-                return head
+            head_word = span[k - 1].lower
+            if head_word not in lex.suffix:
+                return None
             break
-    if j - i >= 2 and span[0].lower in lex.prefix:
-        return lex.prefix[span[0].lower]
-    if j - i >= 2 or not span[0].text.isupper():
-        return lex.suffix.get(span[-1].lower)
-    return None
+    if head_word is None:
+        if j - i >= 2 and span[0].lower in lex.prefix:
+            return lex.prefix[span[0].lower]
+        if j - i < 2 and span[0].text.isupper():
+            return None
+        head_word = span[-1].lower
+    head = lex.suffix.get(head_word)
+    if head == "government" and head_word in lex.ambiguous_gov and not _governmental(
+        span, lex
+    ):
+        return "organisation"
+    return head
+
+
+def _governmental(span: list[Token], lex: Lexicon) -> bool:
+    """Does a name carry a governmental modifier, a country or a demonym?"""
+    for tok in span:
+        word = tok.lower
+        if word in lex.gov_modifiers or word in lex.demonyms:
+            return True
+        entry = lex.forms.get(norm(tok.text))
+        if entry is not None and entry.kind in ("country", "place", "government"):
+            return True
+    return False
 
 
 def _person_like(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
@@ -265,6 +392,9 @@ def _person_like(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
         return False
     if lex.suffix.get(words[-1].lower) or words[-1].lower in lex.alone:
         return False
+    first = words[0].lower
+    if first in lex.gov_modifiers or first in lex.demonyms or first in _PLACE_PREFIXES:
+        return False  # "American Red Cross", "National Weather Service", "Punta Alta"
     return all(w.text[0].isupper() and w.text.replace("-", "").replace("'", "").replace(
         "’", "").isalpha() and not (len(w.text) > 1 and w.text.isupper()) for w in words)
 
@@ -295,14 +425,54 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     # against a full name in the source or drops it; it never becomes an actor by itself.
     if j - i == 1:
         word = toks[i].lower
-        if _sentence_initial(toks, i) and word not in ctx.mid_caps and not (
+        if _clause_initial(toks, i) and word not in ctx.mid_caps and not (
             nxt is not None and (nxt.text in _POSSESSIVE or _title_len(toks, j, lex))
-        ) and not _speaker(ctx, toks[i], nxt):
+        ) and not _speaker(ctx, toks[i], nxt) and not _appositive_opener(ctx, toks, i):
             return None
     actor_type, strength = _type_of(ctx, toks, i, j)
     cand = _Cand(text, start, end, sid, key, j - i, actor_type, strength)
     _acronym_in_parentheses(toks, j, cand)
+    _known_as(ctx, toks, j, cand)
     return _add(ctx, cand)
+
+
+def _clause_initial(toks: list[Token], i: int) -> bool:
+    """Is token i capitalised because of where it stands rather than what it is?
+
+    True at the start of the sentence, after an opening quotation mark or colon
+    ('... bluntly: "Is this the last increase?"') and after a dotted abbreviation that
+    ended the previous sentence ("... jobs data from the U.S. Yields on gilts rose").
+    """
+    if _sentence_initial(toks, i):
+        return True
+    prev = toks[i - 1].text
+    return prev in _CLAUSE_OPENERS or (len(prev) > 2 and prev.endswith(".") and prev.isupper())
+
+
+def _appositive_opener(ctx: _Ctx, toks: list[Token], i: int) -> bool:
+    """"Codelco, the state-owned miner, said": a lone opener followed by an apposition or
+    a relative clause is a name (ordinary openers take no apposition: "However, the")."""
+    if i + 2 >= len(toks) or toks[i + 1].text != ",":
+        return False
+    word = toks[i].lower
+    return toks[i + 2].lower in ("the", "a", "an", "which", "who") and (
+        word not in ctx.lower_words and not word.endswith("ly")
+    )
+
+
+def _known_as(ctx: _Ctx, toks: list[Token], j: int, cand: _Cand) -> None:
+    """"the Chilean Copper Commission, known as Cochilco": the other name is an alias."""
+    k = j
+    if k < len(toks) and toks[k].text in (",", "(", "—", "–"):
+        k += 1
+    if k < len(toks) and toks[k].lower in ("also", "commonly", "widely", "better"):
+        k += 1
+    if k + 2 < len(toks) and toks[k].lower == "known" and toks[k + 1].lower == "as":
+        end = k + 2
+        while end < len(toks) and toks[end].cap and _is_name_word(toks[end], ctx.lex):
+            end += 1
+        if end > k + 2:
+            cand.aliases.append(_text(ctx.doc, toks, k + 2, end))
 
 
 def _speaker(ctx: _Ctx, tok: Token, nxt: Token | None) -> bool:
@@ -395,25 +565,56 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         return "ai_model", _HEAD
     if prev.rstrip(".") in _HONORIFICS:
         return "person", _HEAD
+    if prev == "the" and i > 1:  # "told the Riverton Echo"
+        prev, prev2 = prev2, toks[i - 3].lower if i > 2 else ""
     if prev in _MEDIA_BEFORE or (prev == "to" and prev2 in _SPEAK) or (
         prev == "by" and prev2 == "reported"
     ) or (prev == "with" and prev2 == "interview") or nxt in _MEDIA_AFTER:
         return "media", _CUE
-    if nxt in _POSSESSIVE and any(
-        t.lower in _OWNED for t in toks[j + 1 : min(n, j + 5)]
-    ):
-        return "organisation", _CUE
+    cue = _context_cue(ctx, toks, i, j)
+    if cue is not None:
+        return cue, _CUE
     if j - i >= 2 and _person_like(toks, i, j, lex):
         strength = _CUE if toks[i].text in lex.given else _DEFAULT
         return "person", strength
     return "organisation", _DEFAULT
 
 
+def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
+    """Type from the words around an unknown name, when they say more than its shape.
+
+    People are not written with "the" in front, are not "firm X" or "a gang calling
+    itself X", and take "who" rather than "which"; "X, Ohio" is a place.
+    """
+    n = len(toks)
+    prev = toks[i - 1].lower if i > 0 else ""
+    prev2 = toks[i - 2].lower if i > 1 else ""
+    nxt = toks[j].lower if j < n else ""
+    after = toks[j + 1] if j + 1 < n else None
+    if nxt in _POSSESSIVE and any(t.lower in _OWNED for t in toks[j + 1 : min(n, j + 5)]):
+        return "organisation"
+    if nxt == "," and after is not None:
+        if after.lower == "which":
+            return "organisation"
+        if after.lower == "who":
+            return "person"
+        entry = ctx.lex.forms.get(norm(after.text))
+        if entry is not None and entry.kind in ("country", "place"):
+            return "place"  # "Kalamazoo, Michigan"
+    if prev in _ORG_BEFORE or prev in ctx.lex.descriptor or prev == "itself" or (
+        prev in ("called", "named") and prev2 in _ORG_BEFORE
+    ):
+        return "organisation"
+    if prev == "the" and not toks[i].text.isupper():
+        return "organisation"
+    return None
+
+
 def _acronym_in_parentheses(toks: list[Token], j: int, cand: _Cand) -> None:
     """"General Data Protection Regulation (GDPR)": the acronym is an alias."""
     if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
         acronym = toks[j + 1].text
-        if acronym.isupper() and len(acronym) >= 2:
+        if len(acronym) >= 2 and sum(ch.isupper() for ch in acronym) >= 2:
             cand.aliases.append(acronym)
 
 
@@ -621,48 +822,128 @@ def _group(ctx: _Ctx) -> dict[str, _Group]:
     return groups
 
 
-def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> set[str]:
-    """Forms by which a longer name may be referred to later in the same source."""
-    forms: set[str] = set()
+def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[str]]:
+    """Forms by which a longer name may be referred to later in the same source.
+
+    Strong forms (a surname, the head word: "the Bank" for "Bank of England", "the
+    Association", an alias, the name without its legal form: "Calder Homes" for "Calder
+    Homes Ltd") may be shared by several names and then resolve to the most recent one.
+    Weak forms (the first word of an organisation: "Goldman") count only when unique.
+    """
+    strong: set[str] = set()
+    weak: set[str] = set()
+    lex = ctx.lex
     for idx in group.members:
         cand = ctx.cands[idx]
         words = cand.norm.split()
-        forms.update(norm(a) for a in cand.aliases)
+        strong.update(norm(a) for a in cand.aliases)
         if len(words) < 2:
             continue
-        forms.add(initials(cand.text).lower())
         if actor_type == "person":
-            forms.add(words[-1])
-        elif words[-1] in ctx.lex.suffix:
-            forms.add(words[-1])  # "the Commission", "the Institute"
-            if actor_type == "organisation" and words[0] not in ctx.lex.alone:
-                forms.add(words[0])  # "Goldman" after "Goldman Sachs Group"
-    return forms
+            strong.add(words[-1])
+            continue
+        if actor_type == "place":
+            continue
+        head = _norm_head(words)
+        if head in lex.suffix:
+            strong.add(head)  # "the Commission", "the Institute", "the Bank"
+        if words[-1] in _LEGAL_FORMS and len(words) >= 3:
+            strong.add(" ".join(words[:-1]))  # "Calder Homes" for "Calder Homes Ltd"
+        if actor_type == "organisation" and words[0] not in lex.alone and (
+            words[0] not in lex.suffix
+        ):
+            weak.add(words[0])  # "Goldman" after "Goldman Sachs Group"
+    return strong, weak
+
+
+def _norm_head(words: list[str]) -> str:
+    """Head word of a normalised name: the word before "of"/"for", else the last word."""
+    for k in range(1, len(words)):
+        if words[k] in ("of", "for"):
+            return words[k - 1]
+    return words[-1]
 
 
 def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
-    """Fold short forms (surname, "Commission", acronym) into the unique longer name."""
-    index: dict[str, set[str]] = {}
+    """Fold short forms (surname, "the Bank", acronym) into the longer name they shorten.
+
+    A form several names share ("the Association" after both "Football Association" and
+    "Professional Footballers’ Association") goes, mention by mention, to the name
+    mentioned most recently before it.
+    """
+    strong: dict[str, set[str]] = {}
+    weak: dict[str, set[str]] = {}
     for gkey, group in groups.items():
-        for form in _forms_of(ctx, group, _vote(ctx.cands, group.members)):
-            index.setdefault(form, set()).add(gkey)
+        forms, firsts = _forms_of(ctx, group, _vote(ctx.cands, group.members))
+        for form in forms:
+            strong.setdefault(form, set()).add(gkey)
+        for form in firsts:
+            weak.setdefault(form, set()).add(gkey)
     order = sorted(
         (g for g in groups.values() if g.key.startswith("n:")),
-        key=lambda g: (len(g.key.split()), g.key),
+        key=lambda g: (-len(g.key.split()), g.key),
     )
     for group in order:
         form = group.key[2:]
-        targets = sorted(t for t in index.get(form, set()) if t != group.key and t in groups)
-        target = targets[0] if len(targets) == 1 else None
-        if target is None and not targets:
+        targets = sorted(t for t in strong.get(form, set()) if t != group.key and t in groups)
+        if not targets:
+            targets = _acronym_targets(ctx, group, groups)
+        if not targets:
+            firsts = sorted(t for t in weak.get(form, set()) if t != group.key and t in groups)
+            targets = firsts if len(firsts) == 1 else []
+        if not targets:
             target = _short_gazetteer(ctx, form, groups)
-        if target is not None:
-            groups[target].members.extend(group.members)
+            if target is not None:
+                entry_type = ctx.lex.entries[target].type
+                for idx in group.members:  # the gazetteer says what it is
+                    ctx.cands[idx].votes.append((entry_type, _GAZ))
+                targets = [target]
+        if len(targets) == 1:
+            groups[targets[0]].members.extend(group.members)
             del groups[group.key]
             continue
+        if len(targets) > 1:
+            _by_recency(ctx, group, targets, groups)
+            if not group.members:
+                del groups[group.key]
+                continue
         words = form.split()
         if len(words) == 1 and (words[0] in ctx.lex.alone or words[0] in ctx.lex.suffix):
             del groups[group.key]  # a generic word that names nothing here
+
+
+def _by_recency(ctx: _Ctx, group: _Group, targets: list[str],
+                groups: dict[str, _Group]) -> None:
+    """Give each mention of a shared short form to the name mentioned last before it."""
+    starts = {t: sorted(ctx.cands[m].start for m in groups[t].members) for t in targets}
+    keep = []
+    for idx in group.members:
+        pos = ctx.cands[idx].start
+        best, best_pos = None, -1
+        for t in targets:
+            before = [p for p in starts[t] if p < pos]
+            if before and before[-1] > best_pos:
+                best, best_pos = t, before[-1]
+        if best is None:
+            keep.append(idx)
+        else:
+            groups[best].members.append(idx)
+    group.members = keep
+
+
+def _acronym_targets(ctx: _Ctx, group: _Group, groups: dict[str, _Group]) -> list[str]:
+    """Longer names in the source that an acronym-like short form abbreviates ("BoE")."""
+    text = ctx.cands[group.members[0]].text
+    if not _ACRONYM_RE.match(text):
+        return []
+    out = []
+    for gkey, other in groups.items():
+        if gkey == group.key or _vote(ctx.cands, other.members) in ("person", "place"):
+            continue
+        names = {_clean(ctx.cands[m].text) for m in other.members} | {_name_of(ctx, other)}
+        if any(len(n.split()) >= 2 and acronym_matches(text, n) for n in names):
+            out.append(gkey)
+    return sorted(out)
 
 
 def _short_gazetteer(ctx: _Ctx, form: str, groups: dict[str, _Group]) -> str | None:
@@ -738,7 +1019,8 @@ def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> frozenset[str]:
     words = set()
     for _, toks in sentences:
         first = next((k for k, t in enumerate(toks) if t.text not in _OPEN_PUNCT), 0)
-        words.update(t.lower for t in toks[first + 1 :] if t.cap)
+        words.update(t.lower for k, t in enumerate(toks[first + 1 :], first + 1)
+                     if t.cap and not _clause_initial(toks, k))
     return frozenset(words)
 
 

@@ -78,6 +78,7 @@ class Lexicon:
 
     verb_base: dict[str, str]  # inflected form -> base
     tell_forms: frozenset[str]
+    object_forms: frozenset[str]  # "characterized X as Y": no clause of its own follows
     verb_re: re.Pattern[str]
     according_re: re.Pattern[str]
     anonymous: tuple[tuple[str, ...], ...]
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verb_base=verb_base,
         tell_forms=tell_forms,
+        object_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["object_verbs"])),
         verb_re=re.compile(rf"(?<![\w-])(?:{_alternation(set(verb_base))})(?![\w-])", re.I),
         according_re=re.compile(rf"(?<![\w-])(?:{_alternation(verbs['according'])})\s+", re.I),
         anonymous=tuple(tuple(a.split()) for a in verbs["anonymous_nouns"]),
@@ -177,7 +179,9 @@ _SUFFIXES = (
 
 
 # nouns whose verb relative means something else ("government" is not "governed")
-_NO_STEM = frozenset({"government", "governments", "moment", "moments", "parliament", "news"})
+_NO_STEM = frozenset(
+    {"government", "governments", "moment", "moments", "parliament", "news", "plane", "planes"}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -229,13 +233,17 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
     sign = 1
     concepts: set[str] = set()
     stems: list[str] = []
-    for tok in raw:
+    for k, tok in enumerate(raw):
         low = tok.lower().rstrip(".")
+        if low in _NUMBER_WORDS or low.split("-")[0] in _NUMBER_WORDS:
+            continue  # "three", "twenty-four", "million": numbers are compared as quantities
+        pair = f"{low} {raw[k + 1].lower()}" if k + 1 < len(raw) else ""
         if low in lex.negators or low.endswith("n't"):
             sign = -sign
             continue
-        if low in lex.polarity:
-            found, s = lex.polarity[low]
+        polar = lex.polarity.get(pair) or lex.polarity.get(low)  # "turned down", "excluded"
+        if polar is not None:
+            found, s = polar
             concepts |= found
             if s < 0:
                 sign = -sign
@@ -268,6 +276,14 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
     return terms, sign, concepts
 
 
+_NUMBER_WORDS = frozenset(
+    {
+        "billion", "dozen", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five",
+        "forty", "four", "fourteen", "hundred", "million", "nine", "nineteen", "ninety", "one",
+        "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "thirteen", "thirty",
+        "thousand", "three", "trillion", "twelve", "twenty", "two",
+    }
+)
 _NAME_RUN_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+(?:\s+(?:of|for|and)\s+|\s+)){1,4}[A-Z][a-z]+")
 
 
@@ -285,9 +301,11 @@ def _acronyms(text: str) -> list[str]:
 
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _WORDNUM = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred|a thousand|a million|a billion)"
+    rf"(?:{_TENS}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a thousand|a million|a billion)"
 )
 _VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions)"
 _UNIT_WORD = (
@@ -313,7 +331,7 @@ DATE_RE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?"
     rf"|{_MONTH}(?:\s+(?:(?:19|20)\d\d|this year|last year|next year))?"
     rf"|(?:early|mid|late)-?\s?(?:19|20)\d\d"
-    rf"|(?<![\d,.$])(?:19|20)\d\d(?![\d,%])"
+    rf"|(?<![\d,.$])(?:19|20)\d\d(?![\d%]|,\d)"
     rf"|(?:last|next|this|past)\s+{_WEEKDAY}|{_WEEKDAY}"
     rf"|(?:the\s+)?(?:last|next|past|coming|previous)\s+(?:few\s+)?(?:week|month|year|quarter|"
     rf"weekend|decade|days|weeks|months|years)"
@@ -431,13 +449,18 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
     return bool(last[:1].isupper() or last.replace(".", "").isupper())
 
 
+_FINITE = frozenset({"is", "was", "were", "are", "been", "has", "have", "had", "will", "would"})
+
+
 def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     """Where the reported content starts after a reporting verb ending at ``pos``."""
     window = text[pos : pos + 160]
     m = re.search(r"(?<![\w-])that\s+", window)
     if m and "." not in window[: m.start()].replace("U.S.", "").replace("U.K.", ""):
         before = window[: m.start()].split()
-        if len(before) <= 12:
+        # "believe the fire was started by a line that fell": a relative "that" after a
+        # clause of its own is not the complementiser of the reporting verb
+        if len(before) <= 12 and not _FINITE & {w.lower() for w in before}:
             return pos + m.end()
     m = re.match(r"\s*[:,]?\s*[\"\u201c]", window)
     if m:
@@ -727,7 +750,12 @@ def _claim_worthy(sentence: Sentence, n_mentions: int, has_frame: bool, lex: Lex
     if DATE_RE.search(text):
         return True
     # nothing concrete named: a claim only if it does not merely set the scene
-    return len(text.split()) >= 8 and not _SCENE_RE.match(lex.markers_re.sub("", text, count=1))
+    n_words = len(text.split())
+    if n_words < 8:
+        return False
+    # "This protective stance is not without its critics.": a short sentence about "this"
+    # sets the scene; a long one ("this attribute triggered deep concerns from ...") asserts
+    return n_words >= 16 or not _SCENE_RE.match(lex.markers_re.sub("", text, count=1))
 
 
 # "This protective stance ...", "There is ...", "Beneath this battle ...": scene-setting
@@ -804,11 +832,13 @@ def _candidate(
     if not _claim_worthy(sentence, len(ms), frame is not None, lex):
         return None
     q_start, q_end = (frame.quote_start, frame.quote_end) if frame else (start, len(text))
+    if frame is not None and _object_complement(text, frame, lex):
+        q_start, q_end = start, len(text)  # "X characterized Y as Z": keep the subject
     q_start, q_end = _clean_span(text, q_start, q_end)
     if len(text[q_start:q_end].split()) < 4:
         q_start, q_end = _clean_span(text, start, len(text))
     quote = text[q_start:q_end]
-    attributed, kind, att_text, verb = None, "outlet", None, None
+    attributed, kind, att_text, verb, via = None, "outlet", None, None, None
     if frame and frame.speaker_start is not None and frame.speaker_end is not None:
         sp_s, sp_e = _clean_span(text, frame.speaker_start, frame.speaker_end)
         sp_e = sp_s + _speaker_extent(text[sp_s:sp_e])
@@ -822,6 +852,7 @@ def _candidate(
             kind = "other_outlet"  # "as reported by X", "X reported": another outlet
         if _is_own_outlet(att_text, doc):
             attributed, kind = None, "outlet"
+        via = _via(text, frame, kind, sentence.start, ms, by_key, lex)
     hedges = _hedges(text, lex)
     if hedges:
         hedging = "hedged"
@@ -843,6 +874,7 @@ def _candidate(
         attribution_text=att_text,
         reporting_verb=verb,
         hedges=hedges,
+        via=via,
     )
     return ClaimCandidate(
         appearance=appearance,
@@ -853,7 +885,90 @@ def _candidate(
         dates=find_dates(quote),
         negated=sign < 0,
         terms=sorted(set(terms)),
+        subject=_subject(quote, abs_q_start, ms, by_key, attributed),
     )
+
+
+def _verb_end(text: str, frame: Frame) -> int | None:
+    """Offset just after the frame's reporting verb (searched from the speaker on)."""
+    if not frame.verb:
+        return None
+    at = text.find(frame.verb, frame.speaker_end or 0)
+    return at + len(frame.verb) if at >= 0 else None
+
+
+def _object_complement(text: str, frame: Frame, lex: Lexicon) -> bool:
+    """Is the frame's verb one that takes an object ("characterized the plan as ...")
+    with no "that", quotation or colon introducing a clause of its own?"""
+    if not frame.verb or " ".join(frame.verb.lower().split()) not in lex.object_forms:
+        return False
+    end = _verb_end(text, frame)
+    if end is None or end > frame.quote_start:
+        return False
+    between = text[end : frame.quote_start]
+    return not re.search(r"(?<![\w-])that\b|[\"\u201c:]", between)
+
+
+_ADDRESSEE_RE = re.compile(
+    r"\s+((?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w.&'\u2019-]*){0,4})"
+)
+
+
+def _via(
+    text: str,
+    frame: Frame | None,
+    kind: str,
+    offset: int,
+    ms: list[Mention],
+    by_key: dict[str, LocalActor],
+    lex: Lexicon,
+) -> str | None:
+    """The outlet a speaker told ("sources ... told CNBC that" -> "CNBC"), as written.
+
+    Kept for anonymous speakers (the channel is then all a reader learns about the
+    source) and for any speaker whose addressee is a media actor.
+    """
+    if frame is None or not frame.verb or frame.verb.lower() not in lex.tell_forms:
+        return None
+    end = _verb_end(text, frame)
+    m = _ADDRESSEE_RE.match(text, end) if end is not None else None
+    if m is None:
+        return None
+    name = m.group(1)
+    if kind == "anonymous":
+        return name
+    s, e = offset + m.start(1), offset + m.end(1)
+    media = any(
+        x.start < e and x.end > s and by_key.get(x.actor) and by_key[x.actor].type == "media"
+        for x in ms
+    )
+    return name if media else None
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_SUBJECT_TYPES = frozenset({"person", "organisation", "government", "media"})
+
+
+def _subject(
+    quote: str,
+    offset: int,
+    ms: list[Mention],
+    by_key: dict[str, LocalActor],
+    speaker: str | None,
+) -> str | None:
+    """The actor a claim is about, when it opens the quote ("Acme cut ...", "It will ...").
+
+    A pronoun opening a reported clause stands for the speaker ("X said it would ...").
+    """
+    words = quote.split(None, 6)
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        return speaker
+    limit = offset + len(" ".join(words[:5]))
+    for m in ms:
+        actor = by_key.get(m.actor)
+        if offset <= m.start < limit and actor is not None and actor.type in _SUBJECT_TYPES:
+            return m.actor
+    return None
 
 
 def _blank_mentions(quote: str, offset: int, ms: list[Mention]) -> str:

@@ -123,8 +123,11 @@ class Lexicon:
     prefix: dict[str, str] = field(default_factory=dict)
     after: dict[str, str] = field(default_factory=dict)
     not_versioned: frozenset[str] = frozenset()
+    ambiguous_gov: frozenset[str] = frozenset()  # "commission": government only if modified
+    gov_modifiers: frozenset[str] = frozenset()  # "national", "federal", "city", ...
     never: frozenset[str] = frozenset()
     alone: frozenset[str] = frozenset()
+    descriptor: frozenset[str] = frozenset()  # "Drugmaker" in front of a name
     given: frozenset[str] = frozenset()
     max_form_words: int = 1
 
@@ -182,9 +185,11 @@ def _load_gazetteer(lex: Lexicon) -> None:
                 _add_form(lex, form, entry)
             for form in info.get("short", []):
                 lex.short.setdefault(norm(form), []).append(entry)
-    places = dict(gaz.get("places", {}))
+    places = {name: dict(info or {}) for name, info in gaz.get("places", {}).items()}
     for city, country_key in capitals.items():
-        places.setdefault(city, {"metonym_key": country_key})
+        info = places.setdefault(city, {})
+        if not info.get("metonym"):  # a capital acts for its country unless told otherwise
+            info["metonym_key"] = country_key
     for name, info in places.items():
         info = info or {}
         metonym = info.get("metonym_key") or (
@@ -216,10 +221,12 @@ def _load_suffixes(lex: Lexicon) -> None:
         for word in words:
             lex.after[word.lower()] = actor_type
     lex.not_versioned = frozenset(w.lower() for w in data.get("not_versioned", []))
+    lex.ambiguous_gov = frozenset(w.lower() for w in data.get("ambiguous_government", []))
+    lex.gov_modifiers = frozenset(w.lower() for w in data.get("government_modifiers", []))
 
 
 def _load_non_actors(lex: Lexicon) -> None:
-    sections: dict[str, list[str]] = {"never": [], "alone": []}
+    sections: dict[str, list[str]] = {"never": [], "alone": [], "descriptor": []}
     current = "never"
     for line in _data("non_actors.txt").splitlines():
         line = line.strip()
@@ -229,7 +236,8 @@ def _load_non_actors(lex: Lexicon) -> None:
         if line and not line.startswith("#"):
             sections.setdefault(current, []).extend(w.lower() for w in line.split())
     lex.never = frozenset(sections["never"])
-    lex.alone = frozenset(sections["alone"])
+    lex.descriptor = frozenset(sections["descriptor"])
+    lex.alone = frozenset(sections["alone"]) | lex.descriptor
 
 
 @lru_cache(maxsize=1)
@@ -255,12 +263,57 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "&", "on", "de", "du", "des", "la",
+                             "le", "del", "di", "in", "at", "to"})
+_ACRONYM_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """Could ``acronym`` abbreviate ``name``?
+
+    Each content word gives its first letter (an all-capital word may give all of its
+    letters: "AI Security Institute" -> "AISI"); function words ("of", "and", "the") give
+    their first letter or nothing, which covers "BoE" (Bank of England), "CJEU" (Court of
+    Justice of the European Union) and "DoD" alike. Case is ignored; hyphens and
+    apostrophes split nothing ("Footballers’" is one word).
+    """
+    letters = "".join(ch for ch in acronym.lower() if ch.isalnum())
+    words = [w.lower() if not w.isupper() else w for w in _ACRONYM_WORD_RE.findall(
+        name.replace("-", " "))]
+    if len(letters) < 2 or len(words) < 2 or len(letters) > 2 * len(words) + 4:
+        return False
+    return _acronym_from(letters, 0, words, 0, {})
+
+
+def _acronym_from(letters: str, li: int, words: list[str], wi: int,
+                  memo: dict[tuple[int, int], bool]) -> bool:
+    """Dynamic programme over (letter, word) positions for ``acronym_matches``."""
+    if wi == len(words):
+        return li == len(letters)
+    key = (li, wi)
+    if key in memo:
+        return memo[key]
+    word = words[wi]
+    low = word.lower()
+    options: list[int] = []
+    if low in _FUNCTION_WORDS:
+        options.append(li)  # skipped
+    if li < len(letters) and letters[li] == low[0]:
+        options.append(li + 1)
+        if word.isupper() and len(word) > 1 and letters.startswith(low, li):
+            options.append(li + len(word))
+    result = any(_acronym_from(letters, nl, words, wi + 1, memo) for nl in options)
+    memo[key] = result
+    return result
+
+
 def is_version(token: Token) -> bool:
     return token.version
 
 
 __all__ = [
     "Entry",
+    "acronym_matches",
     "Lexicon",
     "Token",
     "has_digit",
