@@ -194,6 +194,7 @@ class _Item:
     quantities: list[Quantity] = field(default_factory=list)
     months: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
+    concepts: dict[str, str] = field(default_factory=dict)  # {"access": "+"} from "~access+"
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -333,6 +334,7 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             quantities=quantities,
             months=frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)),
             years=_years(dates, cand.appearance.quote, published.get(cand.appearance.source)),
+            concepts=_concepts(terms),
         )
         feats = set(terms) | qfeats | {f"@{a}" for a in cand.actors}
         items.append(item)
@@ -394,6 +396,7 @@ def _weight(feature: str, vocab: _Vocab) -> float:
     return GENERIC_WEIGHT if feature in vocab.generic else 1.0
 
 
+@lru_cache(maxsize=65536)
 def _acronym_of(short: str, long: str) -> bool:
     """"boe" and "bank-of-england": ids of one actor the actor merger kept apart."""
     parts = [p for p in re.split(r"[^a-z0-9]+", long.lower()) if p]
@@ -467,7 +470,7 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return False
     if a.months and b.months and not a.months & b.months and a.years == b.years:
         return True
-    ca, cb = _concepts(a), _concepts(b)
+    ca, cb = a.concepts, b.concepts
     if any(ca[c] != cb[c] for c in ca.keys() & cb.keys()):
         return True  # "approved" vs "refused to approve": the same predicate, opposite signs
     if any(ca[c] == cb[c] for c in ca.keys() & cb.keys()):
@@ -478,9 +481,9 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
     return score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
 
 
-def _concepts(item: _Item) -> dict[str, str]:
+def _concepts(terms: frozenset[str]) -> dict[str, str]:
     """Polarity concepts of a claim: {"access": "+"} from "~access+"."""
-    return {t[1:-1]: t[-1] for t in item.terms if t.startswith("~")}
+    return {t[1:-1]: t[-1] for t in sorted(terms) if t.startswith("~")}
 
 
 def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:

@@ -141,6 +141,10 @@ class _RoleCand:
     start: int
     end: int
     qualifier: str | None = None
+    # The organisation named only by a reference resolved after grouping: a lower-case
+    # head noun ("the agency's administrator"), "" for "its"/"whose" (the last organisation
+    # named), with the country in front of it if any ("the U.S. agency's").
+    anaphor: tuple[str, str | None] | None = None
 
 
 @dataclass
@@ -676,7 +680,7 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         if kind != "title" or headline:
             continue
         title = _text(ctx.doc, toks, i, j)
-        tkind = ctx.lex.titles[tuple(t.lower for t in toks[i:j])]
+        tkind = _title_kind(ctx.lex, toks, i, j)
         before = spans[pos - 1] if pos > 0 else None
         after = spans[pos + 1] if pos + 1 < len(spans) else None
         # "[Org] [Title] [Person]" / "[Org]'s [Title] [Person]" / "[Title] [Person]"
@@ -698,9 +702,14 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
             ctx.roles.append(_RoleCand(person, full_title, org, sid, toks[i].start,
                                        toks[j - 1].end))
             continue
+        # "[Org]'s [title], [Person]" / "Its [title], [Person]" / "[Title], [Person] of [Org]"
+        if _title_then_person(ctx, toks, spans, pos, sid, used):
+            continue
         # "Person, a title for/of/at [the] Org [on qualifier]"
         if before and before[0] == "cap" and pos - 1 not in used:
             _apposition(ctx, toks, spans, pos, sid, used)
+    if not headline:
+        _who_heads(ctx, toks, spans, sid, used)
     last: tuple[int, int] | None = None  # (token end, candidate index) of the previous name
     for pos, (kind, i, j) in enumerate(spans):
         if kind != "cap" or pos in used:
@@ -710,7 +719,178 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
             idx = _owned_body(ctx, toks, i, j, sid, owner)
         else:
             idx = _classify(ctx, toks, i, j, sid, headline)
+        if idx is not None:
+            _acronym_in_parentheses(toks, j, ctx.cands[idx])
+            _known_as(ctx, toks, j, ctx.cands[idx])
         last = (j, idx) if idx is not None else None
+
+
+def _title_kind(lex: Lexicon, toks: list[Token], i: int, j: int) -> str:
+    """Kind of a title span; a merged span ("chief U.K. economist") takes its last title."""
+    words = tuple(t.lower for t in toks[i:j])
+    for k in range(len(words)):
+        if words[k:] in lex.titles:
+            return lex.titles[words[k:]]
+    return "any"
+
+
+def _complement(toks: list[Token], k: int) -> int:
+    """End of a lower-case complement after a title: "head [of metals research]",
+    "associate administrator [for exploration]" (k when there is none)."""
+    if k < len(toks) and toks[k].lower in ("of", "for"):
+        end = k + 1
+        while end < len(toks) and end - k <= 4 and toks[end].text.isalpha() and (
+            toks[end].text.islower() and toks[end].lower not in _DETERMINERS
+        ):
+            end += 1
+        if end > k + 1 and end < len(toks) and toks[end].text in (",", "at", "with"):
+            return end
+        if end > k + 1 and end < len(toks) and toks[end].lower in ("at", "with"):
+            return end
+    return k
+
+
+def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
+                       pos: int, sid: str, used: set[int]) -> bool:
+    """"Kestrel's chief operating officer, Simon Achebe, said", "Its director general,
+    Paolo Ferri", "The agency's administrator, Carlos Ibarra", "Her lawyer, Aaron
+    Whitlock of Whitlock Legal Group". Returns True when a role was read."""
+    _, i, j = spans[pos]
+    k = _complement(toks, j)
+    if k >= len(toks) or toks[k].text != ",":
+        return False
+    after = next((p for p in range(pos + 1, len(spans)) if spans[p][1] == k + 1), None)
+    if after is None or spans[after][0] != "cap":
+        return False
+    _, pi, pj = spans[after]
+    if pj < len(toks) and toks[pj].text in _POSSESSIVE:
+        return False
+    if _before_is_apposition(toks, spans, pos, i):
+        return False
+    person = _person(ctx, toks, (pi, pj), sid)
+    if person is None:
+        return False
+    used.add(after)
+    title = _text(ctx.doc, toks, i, k)
+    tkind = _title_kind(ctx.lex, toks, i, j)
+    org, anaphor = None, None
+    before = spans[pos - 1] if pos > 0 else None
+    m = i - 1
+    while m >= 0 and toks[m].lower in ("the", "a", "an", "former", "outgoing", "new"):
+        m -= 1
+    if before and before[0] == "cap" and pos - 1 not in used and (
+        before[2] == i or (before[2] == m and toks[m].text in _POSSESSIVE)
+    ):
+        title, org = _org_from_modifier(ctx, toks, (before[1], before[2]), title, tkind, sid)
+        used.add(pos - 1)
+    else:
+        anaphor = _anaphor_before(ctx, toks, i)
+    if org is None and anaphor is None:
+        org = _org_after(ctx, toks, spans, after, sid, used)
+    ctx.roles.append(_RoleCand(person, title, org, sid, toks[i].start, toks[k - 1].end,
+                               anaphor=anaphor))
+    return True
+
+
+def _before_is_apposition(toks: list[Token], spans: list[tuple[str, int, int]], pos: int,
+                          i: int) -> bool:
+    """Is the title itself an apposition to a name before it ("Jane Doe, the CEO, ...")?"""
+    m = i - 1
+    while m >= 0 and toks[m].lower in _DETERMINERS:
+        m -= 1
+    return m >= 1 and toks[m].text == "," and any(
+        kind == "cap" and end == m for kind, _, end in spans[:pos]
+    )
+
+
+def _anaphor_before(ctx: _Ctx, toks: list[Token], i: int) -> tuple[str, str | None] | None:
+    """The organisation a title serves when it is referred to, not named, before it."""
+    m = i - 1
+    if m < 0:
+        return None
+    word = toks[m].lower
+    if word in ("its", "whose", "their"):
+        return ("", None)
+    if toks[m].text in _POSSESSIVE and m >= 1 and toks[m - 1].text.islower():
+        head = toks[m - 1].lower  # "the agency's administrator"
+        country = None
+        if m >= 2:
+            entry = ctx.lex.forms.get(norm(toks[m - 2].text)) or ctx.lex.demonyms.get(
+                norm(toks[m - 2].text))
+            if entry is not None and entry.kind == "country":
+                country = entry.key  # "the U.S. agency's"
+        return (head, country) if head in ctx.lex.suffix or head in _ORG_BEFORE else None
+    if toks[m].text.islower() and m >= 1 and toks[m - 1].lower in ("a", "an", "the") and (
+        word in ctx.lex.suffix or word in _ORG_BEFORE
+    ):
+        return (word, None)  # "A ministry spokesperson, Zhou Lan"
+    return None
+
+
+def _org_after(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]], ppos: int,
+               sid: str, used: set[int]) -> int | None:
+    """"Aaron Whitlock of Whitlock Legal Group": the organisation right after a name."""
+    end = spans[ppos][2]
+    if end >= len(toks) or toks[end].lower not in ("of", "at", "from", "with"):
+        return None
+    opos = _org_span_after(toks, spans, end + 1)
+    if opos is None:
+        return None
+    used.add(opos)
+    return _classify(ctx, toks, spans[opos][1], spans[opos][2], sid, headline=False)
+
+
+def _org_span_after(toks: list[Token], spans: list[tuple[str, int, int]], m: int) -> int | None:
+    """Position of the organisation span starting at token m, after "the" and up to three
+    lower-case descriptors ("at cybersecurity firm Redline", "of the opposition X group");
+    an owner's possessive is skipped to the body it owns ("of the PFA’s Player Welfare
+    Commission" is the commission)."""
+    if m < len(toks) and toks[m].lower == "the":
+        m += 1
+    start = m
+    while m < len(toks) and m - start < 3 and toks[m].text.isalpha() and toks[m].text.islower(
+    ) and toks[m].lower not in _ROLE_PREPS and toks[m].lower not in ("and", "or", "who"):
+        m += 1
+    opos = next((p for p in range(len(spans)) if spans[p][1] == m), None)
+    if opos is None or spans[opos][0] != "cap":
+        return None
+    end = spans[opos][2]
+    if end + 1 < len(toks) and toks[end].text in _POSSESSIVE and opos + 1 < len(spans) and (
+        spans[opos + 1][0] == "cap" and spans[opos + 1][1] == end + 1
+    ):
+        return opos + 1
+    return opos
+
+
+# "X, who heads Y": the verb says the role.
+_HEADS_VERBS = {"heads": "head", "chairs": "chair", "leads": "leader", "runs": "head",
+                "directs": "director", "manages": "manager", "founded": "founder",
+                "co-founded": "co-founder", "oversees": "head", "represents": "representative"}
+
+
+def _who_heads(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]], sid: str,
+               used: set[int]) -> None:
+    """"Marcus Bell, who chairs the Tenants’ Union", "Claire Vautrin, who heads Veyra's
+    engine division": a relative clause names the role and the organisation."""
+    for ppos, (kind, pi, pj) in enumerate(spans):
+        if kind != "cap" or ppos in used or pj + 2 >= len(toks):
+            continue
+        if toks[pj].text != "," or toks[pj + 1].lower != "who":
+            continue
+        verb = toks[pj + 2].lower
+        if verb not in _HEADS_VERBS:
+            continue
+        opos = _org_span_after(toks, spans, pj + 3)
+        if opos is None:
+            continue
+        oi, oj = spans[opos][1], spans[opos][2]
+        person = _person(ctx, toks, (pi, pj), sid)
+        if person is None:
+            continue
+        used.update((ppos, opos))
+        org = _classify(ctx, toks, oi, oj, sid, headline=False)
+        ctx.roles.append(_RoleCand(person, _HEADS_VERBS[verb], org, sid, toks[pj + 2].start,
+                                   toks[pj + 2].end))
 
 
 def _owned_body(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
@@ -757,12 +937,10 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
     elif ti - k > 3 or any(not t.text.isalpha() or t.cap for t in toks[k:ti]):
         return
     qualifier = None
-    if org is None and tj < len(toks) and toks[tj].lower in _ROLE_PREPS:
-        m = tj + 1
-        if m < len(toks) and toks[m].lower == "the":
-            m += 1
-        after = next((p for p in range(pos + 1, len(spans)) if spans[p][1] == m), None)
-        if after is not None and spans[after][0] == "cap":
+    tend = _complement(toks, tj)  # "head of metals research at ..."
+    if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
+        after = _org_span_after(toks, spans, tend + 1)
+        if after is not None:
             opos = after
             org = (spans[after][1], spans[after][2])
             qualifier = _qualifier(ctx, toks, spans[after][2])
@@ -771,9 +949,9 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         return
     used.add(ppos)
     org_idx = None
-    title = _text(ctx.doc, toks, ti, tj)
+    title = _text(ctx.doc, toks, ti, tend)
     if org is not None and opos is not None:
-        tkind = ctx.lex.titles[tuple(t.lower for t in toks[ti:tj])]
+        tkind = _title_kind(ctx.lex, toks, ti, tj)
         title, org_idx = _org_from_modifier(ctx, toks, org, title, tkind, sid)
         used.add(opos)
     ctx.roles.append(_RoleCand(person, title, org_idx, sid, toks[ti].start, toks[tj - 1].end,
