@@ -178,6 +178,9 @@ class Event:
     sentence: str
     start: int = 0
     end: int = 0
+    # A month, year or quarter ("2025-04", "2025", "2025-Q3") when the expression names one
+    # for certain but no single day, so the timeline can still place it; else None.
+    period: str | None = None
 
 
 @dataclass

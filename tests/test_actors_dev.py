@@ -15,7 +15,7 @@ apostrophes, possessive, dots, a leading "the"), role titles by their words in o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -60,25 +60,25 @@ class Article:
         self.want_by_name = {w.name: w for w in self.actors}
 
 
-P, O, G = ("person",), ("organisation",), ("government",)
+P, ORG, G = ("person",), ("organisation",), ("government",)
 
 ARTICLES: dict[str, Article] = {
     "council_housing": Article(
         actors=[
             Want("Riverton City Council", G),
-            Want("Calder Homes Ltd", O, aliases=("Calder Homes",)),
+            Want("Calder Homes Ltd", ORG, aliases=("Calder Homes",)),
             Want("Denise Okafor", P, aliases=("Okafor",), roles=((("Mayor",), ()),)),
-            Want("Civic Alliance", O),
+            Want("Civic Alliance", ORG),
             Want("Graham Whitby", P, aliases=("Whitby",),
                  roles=((("leader",), ("Riverton Independents",)),)),
-            Want("Riverton Independents", O),
+            Want("Riverton Independents", ORG),
             Want("Planning Inspectorate", G, aliases=("Inspectorate",)),
             Want("Ruth Adeyemi", P, aliases=("Adeyemi",),
                  roles=((("chief executive",), ("Calder Homes Ltd",)),)),
             Want("Riverton Echo", ("media",)),
             Want("Marcus Bell", P, roles=((("chair", "chairs"), ("Riverton Tenants’ Union",)),)),
-            Want("Riverton Tenants’ Union", O, aliases=("RTU",)),
-            Want("National Housing Federation", O),
+            Want("Riverton Tenants’ Union", ORG, aliases=("RTU",)),
+            Want("National Housing Federation", ORG),
             Want("Department for Housing", G, aliases=("Department",)),
         ],
         ignore=("Riverton", "Ashgate", "City Hall"),
@@ -89,8 +89,8 @@ ARTICLES: dict[str, Article] = {
     ),
     "mining_strike": Article(
         actors=[
-            Want("Kestrel Mining Corp", O, aliases=("Kestrel",)),
-            Want("Union of Northern Mineworkers", O, aliases=("UNM",)),
+            Want("Kestrel Mining Corp", ORG, aliases=("Kestrel",)),
+            Want("Union of Northern Mineworkers", ORG, aliases=("UNM",)),
             Want("Simon Achebe", P,
                  roles=((("chief operating officer",), ("Kestrel Mining Corp",)),)),
             Want("Rosa Villalobos", P, aliases=("Villalobos",),
@@ -101,9 +101,9 @@ ARTICLES: dict[str, Article] = {
             Want("Tomás Fuentes", P, roles=((("Labour Minister",),
                                              ("Labour Ministry", "Chile government")),)),
             Want("Priya Nandakumar", P, roles=((("head",), ("Larkfield Securities",)),)),
-            Want("Larkfield Securities", O),
-            Want("London Metal Exchange", O),
-            Want("Codelco", O),
+            Want("Larkfield Securities", ORG),
+            Want("London Metal Exchange", ORG),
+            Want("Codelco", ORG),
             Want("Chilean Copper Commission", G, aliases=("Cochilco",)),
             Want("Daniel Hart", P, roles=((("chief executive",), ("Kestrel Mining Corp",)),)),
         ],
@@ -118,12 +118,12 @@ ARTICLES: dict[str, Article] = {
     "eu_trade": Article(
         actors=[
             Want("European Commission", G, aliases=("Commission",)),
-            Want("European Union", O, aliases=("EU",)),
+            Want("European Union", ORG, aliases=("EU",)),
             Want("Beijing", ("government", "place"),
                  accept=("China government", "Chinese government")),
             Want("Ilse Marquardt", P, roles=((("Trade Commissioner", "Commissioner"),
                                               ("European Union", "European Commission")),)),
-            Want("European Bus Manufacturers’ Association", O,
+            Want("European Bus Manufacturers’ Association", ORG,
                  aliases=("EBMA", "Association")),
             Want("Paolo Ferri", P, roles=((("director general",),
                                            ("European Bus Manufacturers’ Association",)),)),
@@ -135,10 +135,10 @@ ARTICLES: dict[str, Article] = {
             Want("German government", G, aliases=("Berlin",),
                  accept=("Germany government",)),
             Want("Foreign Subsidies Regulation", ("law",)),
-            Want("World Trade Organization", O),
-            Want("Huaxing Motor Group", O),
+            Want("World Trade Organization", ORG),
+            Want("Huaxing Motor Group", ORG),
             Want("Martin Keane", P, roles=((("partner",), ("Keane & Rowe",)),)),
-            Want("Keane & Rowe", O),
+            Want("Keane & Rowe", ORG),
         ],
         ignore=("China", "Brussels", "Hungary", "Shenzhen", "Europe"),
         never=("Everyone", "Not", "Shares", "Fair", "We", "If", "Its"),
@@ -149,7 +149,7 @@ ARTICLES: dict[str, Article] = {
     ),
     "hospital_breach": Article(
         actors=[
-            Want("Lakeview Health System", O, aliases=("Lakeview",)),
+            Want("Lakeview Health System", ORG, aliases=("Lakeview",)),
             Want("Department of Health and Human Services", G,
                  accept=("U.S. Department of Health and Human Services",)),
             Want("Black Lantern", ("organisation", "other")),
@@ -160,11 +160,11 @@ ARTICLES: dict[str, Article] = {
             Want("Michael Brandt", P, roles=((("Attorney General",), ()),)),
             Want("Teresa Molina", P),
             Want("Aaron Whitlock", P, roles=((("lawyer",), ("Whitlock Legal Group",)),)),
-            Want("Whitlock Legal Group", O),
+            Want("Whitlock Legal Group", ORG),
             Want("Brett Callahan", P, aliases=("Callahan",),
                  roles=((("analyst",), ("Redline Intelligence",)),)),
-            Want("Redline Intelligence", O),
-            Want("American Hospital Association", O, aliases=("AHA",)),
+            Want("Redline Intelligence", ORG),
+            Want("American Hospital Association", ORG, aliases=("AHA",)),
         ],
         ignore=("Ohio", "Columbus", "Midwest", "United States", "U.S."),
         never=("Hackers", "Patients", "Security", "Her", "It", "The"),
@@ -180,7 +180,7 @@ ARTICLES: dict[str, Article] = {
             Want("Argonaut", ("programme", "other")),
             Want("Henrik Solberg", P, aliases=("Solberg",),
                  roles=((("Director General",), ("European Space Agency",)),)),
-            Want("Veyra Launch Systems", O, aliases=("Veyra",)),
+            Want("Veyra Launch Systems", ORG, aliases=("Veyra",)),
             Want("Claire Vautrin", P, roles=((("head", "heads"), ("Veyra Launch Systems",)),)),
             Want("NASA", G),
             Want("Artemis", ("programme",)),
@@ -189,8 +189,8 @@ ARTICLES: dict[str, Article] = {
             Want("Marco Ferrante", P, roles=((("president",), ("Agenzia Spaziale Italiana",)),)),
             Want("Rome", G, accept=("Italy government", "Italian government")),
             Want("Amara Osei", P, roles=((("scientist",), ("University of Leeds",)),)),
-            Want("University of Leeds", O),
-            Want("Planetary Society", O),
+            Want("University of Leeds", ORG),
+            Want("Planetary Society", ORG),
         ],
         ignore=("Paris", "Kourou", "French Guiana", "Germany", "Europe", "Moon", "Italy",
                 "Artemis III"),
@@ -210,7 +210,7 @@ KNOWN_MISSES: set[str] = set()
 # ------------------------------------------------------------------ running the extractor
 
 
-@lru_cache(maxsize=None)
+@cache
 def actors_of(article: str) -> tuple[Actor, ...]:
     """The article's actors as the pipeline would profile them (extract, then merge)."""
     path = FIXTURES / f"{article}.txt"

@@ -400,16 +400,14 @@ def test_searching_hostile_words_runs_nothing(
     base = serve_dir(hostile.site)
     page, watch = open_page(f"{base}/index.html", allowed=(base,))
     for query in ["onerror", "config", "reworded"]:  # words the search tokenizer keeps
+        page.goto(f"{base}/index.html")  # a fresh page: no results left from the last query
         page.keyboard.press("/")
-        search = page.locator("input.md-search__input")
-        search.fill("")
         page.keyboard.type(query)
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
         page.wait_for_timeout(300)
         results = page.locator(".md-search-result")
         assert results.locator("img, svg:not(.md-icon svg), iframe, script").count() == 0
         assert_nothing_ran(page, watch, f"search {query!r}")
-        page.keyboard.press("Escape")
 
 
 @pytest.mark.browser

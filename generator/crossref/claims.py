@@ -6,28 +6,36 @@ rewritten to global actor ids. Output: ``Claim`` rows.
 How it works (and why):
 
 * **Similarity.** Each candidate is a bag of features: its normalised content
-  terms (stems, synonyms folded to one form, polarity concepts like ``~access``)
-  and its actors (``@id``). Features are weighted by inverse document frequency
-  over all candidates, so "security" (everywhere) counts little and
-  "permission" (rare) counts a lot. The score is the mean of the weighted cosine
-  and the weighted overlap coefficient: cosine punishes a long sentence that
-  contains a short one, overlap does not; the mean behaves well on both.
-  Two candidates must also share at least ``MIN_SHARED_TERMS`` content terms
-  (actors do not count), so claims that merely share actors never cluster.
+  terms (stems, synonyms and general news verbs folded to one form, polarity
+  concepts like ``~access+``), its quantities (``#tonn=1200000``: "1.2 million
+  tonnes" and "1,200,000 tonnes" are one feature; word numbers and currency words
+  are read too) and its actors (``@id``). Features are weighted by inverse
+  document frequency over all candidates; generic news words ("say", "may",
+  "access", listed in ``claim_lexicon.yml``) weigh little. The score is the mean
+  of the weighted cosine and the weighted overlap coefficient. Two candidates
+  are compared at all only when they share ``MIN_SHARED_TERMS`` *strong*
+  features (non-generic content words or a non-duration quantity): shared
+  actors, generic words and polarity concepts never carry a pair alone.
 * **Not quadratic.** Candidates are blocked by an inverted index on their
-  features; a feature carried by more than ``MAX_BLOCK`` candidates is too
-  common to block on. Only pairs that share a block are compared, and only
-  across different sources.
+  strong features; a feature carried by more than ``MAX_BLOCK`` candidates is
+  too common to block on. Only pairs that share a block are compared, and only
+  across different sources. Vectors are built once; clause vectors lazily.
 * **Clusters.** Pairs at or above ``MERGE_THRESHOLD`` are merged best-first; a
   cluster holds at most one appearance per source (so a chain of loosely
   similar sentences of one article cannot glue unrelated claims together).
-* **Contradictions.** A pair about the same subject (score at or above
-  ``CONFLICT_THRESHOLD``) that disagrees on a value becomes a conflict instead
-  of a merge: the same unit with different numbers, disjoint months or years,
-  or opposite polarity ("granted access" vs "remains excluded", "supports" vs
-  "opposes"; opposite polarity needs the stricter ``MERGE_THRESHOLD``).
-  Conflicts are linked both ways and make both claims ``contested``. Where both
-  sides have publication dates, the later report ``supersedes`` the earlier.
+* **Contradictions.** A pair about the same subject that disagrees on a value
+  becomes a conflict instead of a merge. A value conflict in a specific
+  dimension needs only ``VALUE_CONFLICT_THRESHOLD``: the same counted unit with
+  different values ("about 450 players" vs "more than 600 players"; approximate
+  values within ``APPROX_TOLERANCE`` agree; "no homes" is zero homes), vote
+  splits ("7-2" vs "6-3"), or different years ("next year" resolved against the
+  publication date). Percentages, money, months and polarity need
+  ``CONFLICT_THRESHOLD``; polarity conflicts are a shared concept with opposite
+  signs ("approved" vs "refused to approve") or, with the stricter
+  ``MERGE_THRESHOLD``, opposite negation. Claims whose subjects are different
+  actors never conflict. Conflicts are linked both ways and make both claims
+  ``contested``; where both sides have publication dates, the later report
+  ``supersedes`` the earlier.
 * **Independence.** Two sources are not independent when they share an outlet
   or when one reprints the other (containment of word 5-gram shingles of their
   texts >= ``REPRINT_CONTAINMENT``: wire copy reprinted with a new lede is still

@@ -32,13 +32,14 @@ act ("from Brussels to Washington") is a place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from generator.extract.names import (
     Entry,
-    acronym_matches,
     Lexicon,
     Token,
+    acronym_matches,
     has_digit,
     lexicon,
     norm,
@@ -58,7 +59,11 @@ _ACTING = frozenset(
         "agreed", "threatened", "plans", "planned", "seeks", "sought", "pushed", "pressed", "must",
         "should", "could", "can", "may", "might", "did", "does", "denied", "confirmed", "approved",
         "blocked", "opposed", "opposes", "welcomed", "criticised", "criticized", "vowed",
-        "declined", "refused",
+        "declined", "refused", "expected", "expects", "reacted", "reacts", "responds",
+        "announces", "insists", "argues", "warns", "urges", "rejects", "denies", "confirms",
+        "accuses", "demands", "agrees", "signs", "imposes", "approves", "blocks", "backs",
+        "backed", "resisted", "resists", "condemned", "condemns", "protested", "summoned",
+        "retaliates", "hit", "struck", "launched", "ordered", "sanctioned", "pledged",
     ]
 )
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
@@ -107,6 +112,11 @@ _PERSON_MAX_TOKENS = 5
 _LEGAL_FORMS = frozenset({"ltd", "limited", "inc", "incorporated", "corp", "corporation",
                           "plc", "llc", "llp", "co", "sa", "ag", "nv", "bv", "gmbh", "spa",
                           "group", "holdings", "company"})
+# A last word that numbers a series: "Artemis III", "Falcon 9", "Llama 3.1".
+_NUMBERED = re.compile(r"^(?:[ivx]+|\d[\w.]*)$")
+# Words before a place that use it as a location, not as an actor ("in Brussels").
+_LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "across", "around",
+                       "via", "into", "through", "of"})
 # A short form that may be an acronym: "BoE", "PFA", "CJEU", "AT&T".
 _ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z&]{2,8}$")
 
@@ -152,12 +162,15 @@ class _Ctx:
     doc: Document
     lex: Lexicon
     mid_caps: frozenset[str]  # lower-cased words the source capitalises mid-sentence
+    lone_caps: frozenset[str]  # ... as a name of one word ("Kestrel said", not "Copper Commission")
     lower_words: frozenset[str]  # words the source writes in lower case
     ai_doc: bool
     cands: list[_Cand] = field(default_factory=list)
     roles: list[_RoleCand] = field(default_factory=list)
     last_gov: dict[str, int] = field(default_factory=dict)  # "administration" -> cand idx
     known: set[str] = field(default_factory=set)  # norms found outside headlines
+    group_types: dict[str, str] = field(default_factory=dict)  # filled once grouping is done
+    group_starts: dict[str, list[int]] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ tokens and spans
@@ -201,7 +214,9 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
         if tok.lower in _PARTICLES and nxt and not _title_len(toks, j + 1, lex):
             j += 1
             continue
-        if tok.lower in ("of", "for") and (prev in lex.suffix or of_chain):
+        if (tok.lower in ("of", "for") and (prev in lex.suffix or of_chain)) or (
+            tok.lower == "on" and of_chain  # "Center for Research on Foundation Models"
+        ):
             k = j + 1
             if k < n and toks[k].lower == "the":
                 k += 1
@@ -270,7 +285,12 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
                 out.append(("cap", i, named))
                 i = named
                 continue
-            out.append(("title", i, i + length))
+            if len(out) >= 2 and out[-1][0] == "cap" and out[-2][0] == "title" and (
+                out[-2][2] == out[-1][1] and out[-1][2] == i and _is_country(toks, out[-1], lex)
+            ):  # "chief U.K. economist": the country qualifies the title
+                out[-2:] = [("title", out[-2][1], i + length)]
+            else:
+                out.append(("title", i, i + length))
             i += length
         elif _is_name_word(toks[i], lex):
             j = _extend(toks, i, lex)
@@ -281,6 +301,12 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
         else:
             i += 1
     return out
+
+
+def _is_country(toks: list[Token], span: tuple[str, int, int], lex: Lexicon) -> bool:
+    key = norm(" ".join(t.text for t in toks[span[1] : span[2]]))
+    entry = lex.forms.get(key) or lex.demonyms.get(key)
+    return entry is not None and entry.kind == "country"
 
 
 def _title_led_name(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
@@ -429,7 +455,9 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     # against a full name in the source or drops it; it never becomes an actor by itself.
     if j - i == 1:
         word = toks[i].lower
-        if _clause_initial(toks, i) and word not in ctx.mid_caps and not (
+        if _clause_initial(toks, i) and (word not in ctx.mid_caps or (
+            word in ctx.lower_words and word not in ctx.lone_caps
+        )) and not (
             nxt is not None and (nxt.text in _POSSESSIVE or _title_len(toks, j, lex))
         ) and not _speaker(ctx, toks[i], nxt) and not _appositive_opener(ctx, toks, i):
             return None
@@ -447,10 +475,14 @@ def _clause_initial(toks: list[Token], i: int) -> bool:
     ('... bluntly: "Is this the last increase?"') and after a dotted abbreviation that
     ended the previous sentence ("... jobs data from the U.S. Yields on gilts rose").
     """
-    if _sentence_initial(toks, i):
+    if i == 0:
         return True
     prev = toks[i - 1].text
-    return prev in _CLAUSE_OPENERS or (len(prev) > 2 and prev.endswith(".") and prev.isupper())
+    if prev in _CLAUSE_OPENERS:
+        return True
+    if prev in _OPEN_PUNCT:
+        return _sentence_initial(toks, i)
+    return len(prev) > 2 and prev.endswith(".") and prev.isupper()
 
 
 def _appositive_opener(ctx: _Ctx, toks: list[Token], i: int) -> bool:
@@ -543,9 +575,10 @@ def _compound(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str) -> int | N
             cand = _Cand(text, toks[i].start, toks[j - 1].end, sid, norm(text), j - i,
                          actor_type, _GAZ, key=slugify(text), name=text, aliases=[rest])
             return _add(ctx, cand)
+        if prefix not in lex.forms:
+            return None  # a demonym starts the name: "French Guiana", "American Express"
         # Not one name: the known actor, then whatever follows it.
-        if prefix in lex.forms:
-            _gazetteer_cand(ctx, entry, toks, i, i + length, sid)
+        _gazetteer_cand(ctx, entry, toks, i, i + length, sid)
         rest_idx = _classify(ctx, toks, i + length, j, sid, headline=False)
         return rest_idx if rest_idx is not None else -1
     return None
@@ -565,7 +598,9 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         return ("ai_model" if ctx.ai_doc else "other"), _HEAD
     if nxt in lex.after:
         return lex.after[nxt], _HEAD
-    if prev in ("model", "models", "chatbot"):
+    if prev in ("model", "models", "chatbot") or (
+        prev == "," and prev2 in ("model", "chatbot")  # "its own model, Beacon, which"
+    ):
         return "ai_model", _HEAD
     if prev.rstrip(".") in _HONORIFICS:
         return "person", _HEAD
@@ -642,6 +677,13 @@ def _org_from_modifier(ctx: _Ctx, toks: list[Token], a: tuple[int, int], title: 
             full = f"{extra} {title}".strip()
             idx = _government_cand(ctx, country, toks, i, i + length, sid)
             return full, idx
+        if country is not None and country.kind == "institution" and i + length < j and (
+            country.type in ("government", "organisation")
+        ):  # "EU Trade Commissioner": the commissioner serves the EU
+            extra = _text(ctx.doc, toks, i + length, j)
+            idx = _entry_cand(ctx, country, _text(ctx.doc, toks, i, i + length),
+                              toks[i].start, toks[i + length - 1].end, sid)
+            return f"{extra} {title}", idx
     whole = lex.forms.get(norm(_text(ctx.doc, toks, i, j)))
     if whole is not None or _head_type(toks, i, j, lex) or kind != "government":
         idx = _classify(ctx, toks, i, j, sid, headline=False)
@@ -737,16 +779,16 @@ def _title_kind(lex: Lexicon, toks: list[Token], i: int, j: int) -> str:
 def _complement(toks: list[Token], k: int) -> int:
     """End of a lower-case complement after a title: "head [of metals research]",
     "associate administrator [for exploration]" (k when there is none)."""
-    if k < len(toks) and toks[k].lower in ("of", "for"):
-        end = k + 1
-        while end < len(toks) and end - k <= 4 and toks[end].text.isalpha() and (
-            toks[end].text.islower() and toks[end].lower not in _DETERMINERS
-        ):
-            end += 1
-        if end > k + 1 and end < len(toks) and toks[end].text in (",", "at", "with"):
-            return end
-        if end > k + 1 and end < len(toks) and toks[end].lower in ("at", "with"):
-            return end
+    if k >= len(toks) or toks[k].lower not in ("of", "for"):
+        return k
+    end = k + 1
+    while end < len(toks) and end - k <= 4 and toks[end].text.isalpha() and (
+        toks[end].text.islower() and toks[end].lower not in _DETERMINERS
+        and toks[end].lower not in _ROLE_PREPS
+    ):
+        end += 1
+    if end > k + 1 and end < len(toks) and toks[end].lower in (",", "at", "with"):
+        return end
     return k
 
 
@@ -903,6 +945,8 @@ def _owned_body(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         "government", "organisation"
     ):
         return _classify(ctx, toks, i, j, sid, headline=False)
+    if head == "organisation" and entry.kind == "institution" and entry.type == "government":
+        head = "government"  # "the FDA's Center for Drug Evaluation and Research"
     rest = _text(ctx.doc, toks, i, j)
     name = f"{_clean(owner_cand.text)} {rest}"
     return _add(ctx, _Cand(rest, toks[i].start, toks[j - 1].end, sid, norm(rest), j - i, head,
@@ -958,6 +1002,33 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
                                qualifier))
 
 
+def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
+    """"the German economy ministry", "the economy ministry": a ministry written in lower
+    case is still a government body; a demonym or country in front names whose it is."""
+    for k in range(2, len(toks)):
+        if toks[k].text != "ministry":
+            continue
+        mod = toks[k - 1]
+        if not (mod.text.isalpha() and mod.text.islower()) or mod.lower in _DETERMINERS:
+            continue
+        m = k - 2
+        if toks[m].text in _POSSESSIVE and m >= 1:
+            m -= 1
+        key = norm(toks[m].text)
+        country = ctx.lex.demonyms.get(key) or ctx.lex.forms.get(key)
+        rest = _text(ctx.doc, toks, k - 1, k + 1)
+        if country is not None and country.kind == "country":
+            # "German economy ministry" (demonym kept) / "Germany economy ministry"
+            name = f"{toks[m].text if key in ctx.lex.demonyms else country.name} {rest}"
+            text = _text(ctx.doc, toks, m, k + 1)
+            _add(ctx, _Cand(text, toks[m].start, toks[k].end, sid, norm(name), k + 1 - m,
+                            "government", _HEAD, key=slugify(name), name=name,
+                            aliases=[rest]))
+        elif toks[k - 2].lower == "the":
+            _add(ctx, _Cand(rest, toks[k - 1].start, toks[k].end, sid, norm(rest), 2,
+                            "government", _HEAD))
+
+
 def _anaphora(ctx: _Ctx, toks: list[Token], sid: str) -> None:
     """"the administration" / "the government" after a named government in this source."""
     for k in range(1, len(toks)):
@@ -991,7 +1062,27 @@ def _vote(cands: list[_Cand], members: list[int]) -> str:
     return min(score, key=lambda t: (-score[t][0], -score[t][1], ACTOR_TYPES.index(t)))
 
 
+def _capitals_that_act(ctx: _Ctx) -> None:
+    """Once a source uses a capital for its government ("Beijing reacted"), its other
+    non-locative mentions ("threats of retaliation from Beijing") are the government too;
+    "in Beijing" stays a place."""
+    acting: dict[str, _Cand] = {}
+    for cand in ctx.cands:
+        entry = ctx.lex.forms.get(cand.norm)
+        if entry is not None and entry.metonym and cand.key != entry.key:
+            acting.setdefault(cand.norm, cand)
+    for cand in ctx.cands:
+        gov = acting.get(cand.norm)
+        if gov is None or cand.key == gov.key:
+            continue
+        before = ctx.doc.text[max(0, cand.start - 12) : cand.start].split()
+        if before and before[-1].lower() in _LOCATIVE:
+            continue
+        cand.key, cand.name, cand.type, cand.strength = gov.key, gov.name, gov.type, gov.strength
+
+
 def _group(ctx: _Ctx) -> dict[str, _Group]:
+    _capitals_that_act(ctx)
     groups: dict[str, _Group] = {}
     for idx, cand in enumerate(ctx.cands):
         gkey = cand.key or f"n:{cand.norm}"
@@ -1029,7 +1120,7 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
             strong.add(" ".join(words[:-1]))  # "Calder Homes" for "Calder Homes Ltd"
         if actor_type == "organisation" and words[0] not in lex.alone and (
             words[0] not in lex.suffix
-        ):
+        ) and not _NUMBERED.match(words[-1]):  # "Artemis" is not "Artemis III"
             weak.add(words[0])  # "Goldman" after "Goldman Sachs Group"
     return strong, weak
 
@@ -1181,6 +1272,8 @@ def _build(ctx: _Ctx, groups: dict[str, _Group]) -> list[LocalActor]:
         if person is None:
             continue
         org = cand_key.get(role.org) if role.org is not None else None
+        if org is None:
+            org = _implied_org(ctx, role, groups, cand_key)
         actors[person].roles.append(
             Role(title=role.title, organisation=org, source=ctx.doc.id, sentence=role.sentence,
                  start=role.start, end=role.end, qualifier=role.qualifier)
@@ -1190,16 +1283,142 @@ def _build(ctx: _Ctx, groups: dict[str, _Group]) -> list[LocalActor]:
     return sorted(actors.values(), key=lambda a: a.key)
 
 
+# ------------------------------------------------------------------ implied organisations
+
+# Titles of national office: with no organisation named, they serve the government of the
+# country the source is about ("Outgoing Prime Minister Sofia Marques" in a Portugal story).
+_NATIONAL_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "king",
+                              "queen", "foreign minister", "finance minister",
+                              "defence minister", "defense minister", "interior minister",
+                              "economy minister", "trade minister", "deputy prime minister",
+                              "vice president"})
+# Titles that head a state or province, or a central bank ("Governor Lydia Park").
+_STATE_TITLES = frozenset({"governor", "lieutenant governor", "deputy governor"})
+
+
+def _implied_org(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
+                 cand_key: dict[int, str]) -> str | None:
+    """The organisation a role serves when the text refers to it rather than naming it."""
+    pos = role.start
+    if role.anaphor is not None:
+        return _anaphor_org(ctx, role.anaphor, pos, groups, cand_key)
+    title = norm(role.title)
+    if title.endswith(" minister"):  # "Labour Minister" serves the "Labour Ministry"
+        subject = title[: -len(" minister")]
+        for gkey in sorted(groups):
+            name = norm(_name_of(ctx, groups[gkey]))
+            if f"{subject} ministry" in name or f"ministry of {subject}" in name:
+                return cand_key.get(groups[gkey].members[0])
+    words = title.split()
+    if any(" ".join(words[k:]) in _NATIONAL_TITLES for k in range(len(words))):
+        return _dominant(ctx, groups, cand_key, _country_of)
+    if any(" ".join(words[k:]) in _STATE_TITLES for k in range(len(words))):
+        return _dominant(ctx, groups, cand_key, _state_of) or _dominant(
+            ctx, groups, cand_key, _central_bank)
+    return None
+
+
+def _anaphor_org(ctx: _Ctx, anaphor: tuple[str, str | None], pos: int,
+                 groups: dict[str, _Group], cand_key: dict[int, str]) -> str | None:
+    """The group mentioned last before ``pos`` that fits "the agency" / "its" / "the U.S.
+    agency": same head word, or any organisation for "its" and generic nouns ("company")."""
+    head, country = anaphor
+    best, best_pos = None, -1
+    for group in groups.values():
+        actor_type = _group_type(ctx, group)
+        if actor_type in ("person", "place", "media"):
+            continue
+        entry = ctx.lex.entries.get(group.key)
+        if country is not None:
+            fits = entry is not None and entry.country == country
+        elif head and head in ctx.lex.suffix:
+            fits = any(_norm_head(ctx.cands[m].norm.split()) == head for m in group.members)
+        else:
+            fits = actor_type in ("organisation", "government")
+        if not fits:
+            continue
+        starts = _group_starts(ctx, group)
+        last = bisect_left(starts, pos) - 1
+        if last >= 0 and starts[last] > best_pos:
+            best, best_pos = group, starts[last]
+    return cand_key.get(best.members[0]) if best is not None else None
+
+
+def _group_type(ctx: _Ctx, group: _Group) -> str:
+    """The group's voted type, computed once per group after grouping is final."""
+    if group.key not in ctx.group_types:
+        ctx.group_types[group.key] = _vote(ctx.cands, group.members)
+    return ctx.group_types[group.key]
+
+
+def _group_starts(ctx: _Ctx, group: _Group) -> list[int]:
+    """Sorted mention starts of a group, computed once per group."""
+    if group.key not in ctx.group_starts:
+        ctx.group_starts[group.key] = sorted(ctx.cands[m].start for m in group.members)
+    return ctx.group_starts[group.key]
+
+
+def _country_of(ctx: _Ctx, group: _Group) -> bool:
+    """A country or a country's government (counted together by ``_dominant``)."""
+    entry = ctx.lex.entries.get(group.key)
+    return entry is not None and (
+        entry.kind == "country" or (entry.kind == "government" and entry.country is not None)
+    )
+
+
+def _state_of(ctx: _Ctx, group: _Group) -> bool:
+    entry = ctx.lex.entries.get(group.key)
+    return entry is not None and entry.level == "state"
+
+
+def _central_bank(ctx: _Ctx, group: _Group) -> bool:
+    return _group_type(ctx, group) == "government" and any(
+        _norm_head(ctx.cands[m].norm.split()) == "bank" for m in group.members
+    )
+
+
+def _dominant(ctx: _Ctx, groups: dict[str, _Group], cand_key: dict[int, str],
+              accept) -> str | None:
+    """The accepted group the source mentions most, if clearly ahead of the next one.
+
+    A country and its government count together; the government is preferred as the
+    organisation served when the source names it.
+    """
+    counts: dict[str, int] = {}
+    for gkey, group in groups.items():
+        if accept(ctx, group):
+            base = gkey.removesuffix("-government")
+            counts[base] = counts.get(base, 0) + len(group.members)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None  # no clear subject
+    base = ranked[0][0]
+    chosen = groups.get(f"{base}-government") or groups.get(base)
+    return cand_key.get(chosen.members[0]) if chosen is not None else None
+
+
 # ------------------------------------------------------------------ entry point
 
 
-def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> frozenset[str]:
-    words = set()
+def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[str],
+                                                                       frozenset[str]]:
+    """Words the source capitalises mid-sentence, and those among them that stand alone
+    (no capitalised neighbour): "Kestrel" in "said Kestrel", not "Copper" in "Chilean
+    Copper Commission"."""
+    words: set[str] = set()
+    lone: set[str] = set()
     for _, toks in sentences:
         first = next((k for k, t in enumerate(toks) if t.text not in _OPEN_PUNCT), 0)
-        words.update(t.lower for k, t in enumerate(toks[first + 1 :], first + 1)
-                     if t.cap and not _clause_initial(toks, k))
-    return frozenset(words)
+        for k in range(first + 1, len(toks)):
+            tok = toks[k]
+            if not tok.cap or _clause_initial(toks, k):
+                continue
+            words.add(tok.lower)
+            if not toks[k - 1].cap and not (k + 1 < len(toks) and toks[k + 1].cap):
+                lone.add(tok.lower)
+    return frozenset(words), frozenset(lone)
 
 
 def _is_ai_doc(text: str) -> bool:
@@ -1212,7 +1431,9 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     lex = lexicon()
     tokenised = [(s, tokenize(s.text, s.start)) for s in sentences if not s.boilerplate]
     lower_words = frozenset(t.text for _, toks in tokenised for t in toks if t.text.islower())
-    ctx = _Ctx(doc, lex, _mid_caps(tokenised), lower_words, _is_ai_doc(doc.text))
+    mid_caps, lone_caps = _mid_caps(tokenised)
+    lower = frozenset(w.lower() for w in lower_words)
+    ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower, _is_ai_doc(doc.text))
     headlines = []
     for sent, toks in tokenised:
         if _is_headline(toks):
@@ -1220,6 +1441,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
             continue
         _scan_roles_and_names(ctx, toks, sent.id, headline=False)
         _anaphora(ctx, toks, sent.id)
+        _lowercase_ministries(ctx, toks, sent.id)
     ctx.known = {c.norm for c in ctx.cands}
     for sent, toks in headlines:
         _scan_roles_and_names(ctx, toks, sent.id, headline=True)

@@ -109,6 +109,7 @@ class Entry:
     country: str | None = None  # key of the country whose government this belongs to
     metonym: str | None = None  # key of the entry a city stands for when it acts
     context: str | None = None  # key that must be present for a short form to resolve
+    level: str | None = None  # "state" for states and provinces (what a governor heads)
 
 
 @dataclass
@@ -195,7 +196,8 @@ def _load_gazetteer(lex: Lexicon) -> None:
         metonym = info.get("metonym_key") or (
             slugify(info["metonym"]) if info.get("metonym") else None
         )
-        entry = Entry(slugify(name), name, "place", "place", metonym=metonym)
+        entry = Entry(slugify(name), name, "place", "place", metonym=metonym,
+                      level=info.get("level"))
         lex.entries.setdefault(entry.key, entry)
         _add_form(lex, name, lex.entries[entry.key])
 
