@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from generator import __version__
 from generator.cache import ExtractionCache, default_cache_dir
 from generator.crossref import cross_reference
+from generator.errors import BriefingError, Problem
 from generator.curation import apply_curation, load_curation
 from generator.extract import extract_source
 from generator.load import load_seeds
@@ -70,7 +71,25 @@ def extract_all(
     if cache:
         for i in todo:
             cache.put(documents[i], results[i])  # type: ignore[arg-type]
-    return [r for r in results if r is not None]
+    extractions = [r for r in results if r is not None]
+    _require_sentences(extractions)
+    return extractions
+
+
+def _require_sentences(extractions: list[SourceExtraction]) -> None:
+    """A seed in which no sentence was found is almost always a wrong file: say so."""
+    empty = [
+        e.document.path
+        for e in extractions
+        if not any(any(ch.isalpha() for ch in s.text) for s in e.sentences)
+    ]
+    if empty:
+        raise BriefingError([
+            Problem(path, "no sentence with words found in this seed",
+                    hint="check that it is an article in plain text, Markdown or HTML; "
+                         "remove it from seeds/ if it is not")
+            for path in empty
+        ])
 
 
 def make_briefing(

@@ -166,8 +166,12 @@ def apply_docs(docs_dir: Path, plan: DocsPlan) -> None:
                 saved = backup / str(n)
                 shutil.copy2(target, saved)
             tmp = target.with_name(f".{target.name}.briefing-tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
+            try:
+                tmp.write_bytes(data)
+                os.replace(tmp, target)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
             done.append((target, saved))
         for n, rel in enumerate(plan.removes):
             target = docs_dir / rel

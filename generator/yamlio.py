@@ -184,6 +184,18 @@ class _TooBig(Exception):
         self.node = node
 
 
+def _error_mark(err: yaml.MarkedYAMLError, text: str) -> yaml.Mark | None:
+    """Where to point the user: the problem, unless YAML only noticed it at the end of the
+    file (an unclosed quote or bracket), in which case the place the construct was opened."""
+    problem, context = err.problem_mark, err.context_mark
+    if problem is None:
+        return context
+    at_end = not text[problem.index :].strip()
+    if at_end and context is not None:
+        return context
+    return problem
+
+
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
     """Parse one YAML document safely. Raises ``BriefingError`` listing every problem.
 
@@ -195,7 +207,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> YamlDoc:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        mark = _error_mark(err, text)
         message = "invalid YAML: " + " ".join(x for x in (err.context, err.problem) if x)
         raise BriefingError(_problem(path, mark, line_offset, message, _syntax_hint(err))) from None
     except yaml.YAMLError as err:

@@ -79,6 +79,10 @@ _PLACE_PREFIXES = frozenset({"los", "las", "el", "san", "santa", "santo", "são"
                              "punta", "port", "fort", "mount", "mt", "lake", "cape", "st",
                              "saint", "new", "north", "south", "east", "west", "upper",
                              "lower", "greater"})
+# People who work at an organisation: "analysts at X", "researchers at X".
+_STAFF = frozenset({"analysts", "analyst", "economists", "economist", "researchers",
+                    "strategists", "executives", "employees", "staff", "workers", "officials",
+                    "engineers", "scientists", "traders", "bankers", "lawyers", "sources"})
 # Nouns in front of a name that say it is an organisation ("cybersecurity firm Redline").
 _ORG_BEFORE = frozenset({"firm", "company", "startup", "start-up", "group", "conglomerate",
                          "giant", "lab", "chain", "brand", "network", "platform", "charity",
@@ -646,6 +650,8 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
         return "organisation"
     if prev == "the" and not toks[i].text.isupper():
         return "organisation"
+    if prev == "at" and prev2 in _STAFF:  # "analysts at Panmure Liberum"
+        return "organisation"
     return None
 
 
@@ -851,6 +857,10 @@ def _anaphor_before(ctx: _Ctx, toks: list[Token], i: int) -> tuple[str, str | No
     if m < 0:
         return None
     word = toks[m].lower
+    if m >= 1 and toks[m - 1].lower in ("its", "whose", "their") and toks[m].text.isalpha() and (
+        toks[m].text.islower()
+    ):
+        word = toks[m - 1].lower  # "Its national officer, Bobby Morton"
     if word in ("its", "whose", "their"):
         return ("", None)
     if toks[m].text in _POSSESSIVE and m >= 1 and toks[m - 1].text.islower():

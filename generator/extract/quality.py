@@ -51,22 +51,37 @@ _HEADLINE_MAX_WORDS = 20
 @dataclass(frozen=True)
 class _Boilerplate:
     anywhere: re.Pattern[str]
+    related: re.Pattern[str]
     call_to_action: re.Pattern[str]
     promo: re.Pattern[str]
     max_words: int
     tail_paragraphs: int
+    question_opener: re.Pattern[str]
+    reader_address: re.Pattern[str]
+    prompt_max_words: int
+
+
+def _words_pattern(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> _Boilerplate:
     data = yaml.safe_load((DATA_DIR / "boilerplate.yml").read_text(encoding="utf-8"))
-    cta = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["call_to_action"])
+    cta = _words_pattern(data["call_to_action"])
+    address = "|".join(w.replace("'", "['’]") for w in data["reader_address"])
     return _Boilerplate(
         anywhere=re.compile("|".join(f"(?:{p})" for p in data["anywhere"]), re.I),
+        related=re.compile("|".join(f"(?:{p})" for p in data["related"]), re.I),
         call_to_action=re.compile(rf"^\W*(?:{cta})\b", re.I),
         promo=re.compile(r"\b(?:" + "|".join(data["promo_words"]) + r")\b", re.I),
         max_words=int(data["max_words"]),
         tail_paragraphs=int(data["tail_paragraphs"]),
+        question_opener=re.compile(
+            rf"^\W*(?:{_words_pattern(data['reader_question_openers'])})\b", re.I
+        ),
+        reader_address=re.compile(rf"(?<![\w'’])(?:{address})(?![\w'’])", re.I),
+        prompt_max_words=int(data["prompt_max_words"]),
     )
 
 
@@ -149,8 +164,11 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
     if note is not None:
         notes.append(note)
     n_paragraphs = sentences[-1].paragraph + 1
+    reasons = [_boilerplate_reason(doc, s, n_paragraphs) for s in sentences]
+    _mark_related_lists(doc, sentences, reasons)
+    _mark_tail_prompts(sentences, reasons)
     for i, s in enumerate(sentences):
-        reason = _boilerplate_reason(doc, s, n_paragraphs)
+        reason = reasons[i]
         if reason:
             s.boilerplate = True
             s.note = reason
@@ -168,16 +186,29 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
 # ------------------------------------------------------------------------------ boilerplate
 
 
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS_EDGE = re.compile(r"^[*_~\s]+|[*_~\s]+$")
+_QUOTE_MARKS = re.compile("[\"“”«»]")
+_RELATED_REASON = "related-links heading"
+
+
+def _plain(text: str) -> str:
+    """The sentence as read: Markdown links reduced to their text, emphasis marks cut."""
+    return _EMPHASIS_EDGE.sub("", _MD_LINK.sub(r"\1", text.strip()))
+
+
 def _boilerplate_reason(doc: Document, s: Sentence, n_paragraphs: int) -> str | None:
     """Why ``s`` is boilerplate (promotional tail, credits, share prompts...), or None."""
     bp = _boilerplate()
-    text = s.text.strip()
+    text = _plain(s.text)
     words = len(text.split())
     if words > 60:
         return None  # long running text is reporting, whatever phrase it quotes
     m = bp.anywhere.search(text)
     if m:
         return f"boilerplate ({m.group().strip()[:40]!r})"
+    if bp.related.search(text):
+        return _RELATED_REASON
     if words > bp.max_words or not bp.call_to_action.search(text):
         return None
     in_tail = s.paragraph >= n_paragraphs - bp.tail_paragraphs
@@ -185,6 +216,89 @@ def _boilerplate_reason(doc: Document, s: Sentence, n_paragraphs: int) -> str | 
     if has_link or (in_tail and bp.promo.search(text)):
         return "promotional call to action" + (" with a web address" if has_link else "")
     return None
+
+
+def _mark_related_lists(doc: Document, sentences: list[Sentence], reasons: list[str | None]
+                        ) -> None:
+    """The links or headlines listed under a "Related:" heading are boilerplate too.
+
+    The list runs over the following paragraphs while they are list items, Markdown links or
+    short lines without closing punctuation (headlines); it ends at the first running text.
+    """
+    i = 0
+    while i < len(sentences):
+        if reasons[i] != _RELATED_REASON:
+            i += 1
+            continue
+        heading_paragraph = sentences[i].paragraph
+        j = i + 1
+        while j < len(sentences) and sentences[j].paragraph == heading_paragraph:
+            j += 1
+        while j < len(sentences) and _is_listed_link(doc, sentences, j):
+            reasons[j] = reasons[j] or "listed under a related-links heading"
+            j += 1
+        i = j
+
+
+def _is_listed_link(doc: Document, sentences: list[Sentence], j: int) -> bool:
+    """A paragraph of its own that is a list item, a link, or a short headline-like line."""
+    s = sentences[j]
+    alone = (j == 0 or sentences[j - 1].paragraph != s.paragraph) and (
+        j + 1 == len(sentences) or sentences[j + 1].paragraph != s.paragraph
+    )
+    if not alone:
+        return False
+    line = _line_start(doc.text, s.start)
+    text = s.text.strip()
+    if _LIST_ITEM.match(line) or _MD_LINK.fullmatch(_EMPHASIS_EDGE.sub("", text)):
+        return True
+    return len(text.split()) <= _HEADLINE_MAX_WORDS and not _TERMINAL.search(_plain(text))
+
+
+def _mark_tail_prompts(sentences: list[Sentence], reasons: list[str | None]) -> None:
+    """Reader prompts in the trailing block of the text are boilerplate.
+
+    Walking back from the last paragraph: a paragraph already all boilerplate is passed over;
+    one whose other sentences are all reader prompts ("Enjoyed this story?", "Forward it to a
+    friend.", "Do you ...? Tell us ...") is flagged; the first paragraph with anything else ends
+    the trailing block. A question that merely says "you" counts only beside a stronger prompt
+    or with boilerplate after it, so an essay's closing rhetorical question stays.
+    """
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    block_has_boilerplate = False
+    for paragraph in sorted(by_paragraph, reverse=True):
+        open_ = [i for i in by_paragraph[paragraph] if not reasons[i]]
+        if not open_:
+            block_has_boilerplate = True
+            continue
+        kinds = [_prompt_kind(sentences[i].text) for i in open_]
+        if None in kinds:
+            return
+        flagged_here = len(open_) < len(by_paragraph[paragraph])
+        if "strong" not in kinds and not (flagged_here or block_has_boilerplate):
+            return
+        for i in open_:
+            reasons[i] = "reader prompt at the end of the text"
+        block_has_boilerplate = True
+
+
+def _prompt_kind(text: str) -> str | None:
+    """"strong" for an elliptical question or a reader-addressed imperative, "weak" for a
+    question with "you", None for anything else (including anything quoted)."""
+    bp = _boilerplate()
+    plain = _plain(text)
+    if _QUOTE_MARKS.search(plain) or len(plain.split()) > bp.prompt_max_words:
+        return None
+    question = plain.rstrip(_CLOSERS).endswith("?")
+    if question and bp.question_opener.search(plain) and len(plain.split()) <= 8:
+        return "strong"
+    if not bp.reader_address.search(plain):
+        return None
+    if question:
+        return "weak"
+    return "strong" if bp.call_to_action.search(plain) else None
 
 
 # ------------------------------------------------------------------------------ truncation
