@@ -19,17 +19,33 @@ Calendar dates (``Event.date``) are given only at day precision and only when ce
   dates close to the story);
 * "today", "tonight", "this morning", "earlier today" are the publication date; "yesterday" and
   "last night" the day before; "tomorrow" the day after;
-* a bare weekday ("on Monday", "Monday") is the nearest such day on or before the publication
-  date when its clause is in the past tense, and the nearest one after it when the clause is in
-  the future tense; without a clear tense, or with "last"/"next"/"this" (whose reading varies
-  between writers), no date is given;
+* a bare weekday ("on Monday", "by Wednesday", "since Friday") is the nearest such day on or
+  before the publication date when the verb it belongs to is in the past tense, and the nearest
+  one after it when that verb is in the future tense. The verb is the nearest verb group before
+  the expression in its comma-delimited part of the clause ("the union said stoppages would
+  begin on Saturday": "would begin"; "as reported by Bloomberg on Sunday": "reported"), or,
+  for an expression standing alone between commas or fronted ("On Monday, the board voted"),
+  the nearest one in the clause. "would"/"could" + verb count as future only as the future of a
+  past reporting verb ("said it would ...") in a paragraph not set in an earlier week ("last
+  Monday", "two weeks ago"), since otherwise the reference day is unknown. "since" always
+  points back. A weekday inside a verbless phrase ("a premium to the closing price on
+  Friday") has no tense and no date. "Friday next week" / "Monday last week" are counted in
+  calendar weeks from the publication date. Without a clear tense, or with "last"/"next"/
+  "this" (whose reading varies between writers), no date is given;
 * everything else (months, years, weeks, quarters, "in April this year") has no single day:
   ``date`` is None. Nothing is resolved without a known publication date.
+
+``Event.period`` names the month ("2025-04"), year ("2025") or quarter ("2025-Q3") when that is
+certain but no single day is: a month or quarter with an explicit year, or with "this year" /
+"last year" / "next year" and a known publication date; a year written out or given as "this
+year", "last year", "next year"; "this month", "last month". A month without a year ("in
+August"), seasons, halves, fiscal years, decades and weeks get no period.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.models import Document, Event, Sentence
@@ -160,18 +176,57 @@ _TRIGGER = re.compile(
 )
 _WORD_START = re.compile(r"(?<![\w'’\-])\w")
 _MAX_LEAD_CHARS = 48
-_FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|[’']ll|(?:is|are|was|were) (?:set|scheduled|due|expected|"
-    r"going|poised|slated) to|plans? to|planned for|intends? to|upcoming|next)\b",
+# Verb-group vocabulary for the tense of the verb a weekday belongs to (see the docstring).
+_FUTURE_AUX = frozenset({"will", "shall", "won't", "wont", "won’t"})
+_MODAL_AHEAD = frozenset({"may", "might", "should", "must", "can", "cannot", "can't", "can’t"})
+_MODAL_BACKSHIFT = frozenset({"would", "could", "wouldn't", "couldn't", "wouldn’t", "couldn’t"})
+_PRESENT_BE = frozenset({"is", "are", "am"})
+_PAST_BE = frozenset({"was", "were", "wasn't", "weren't", "wasn’t", "weren’t"})
+_HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
+_GROUP_FILLERS = frozenset(
+    {"not", "never", "also", "already", "still", "just", "then", "be", "been", "being", "have",
+     "has", "had", "soon", "now", "only", "finally", "probably", "likely"}
+)  # fmt: skip
+# After "is"/"was": a scheduled or intended event ("is due to", "was expected to").
+_SCHEDULE = frozenset(
+    {"set", "scheduled", "due", "expected", "slated", "poised", "going", "planned", "likely",
+     "unlikely", "about", "to", "preparing", "planning", "supposed", "meant"}
+)  # fmt: skip
+# Present-tense verbs of intention before "to" + verb: "plans to raise rates from Monday".
+_INTENT = frozenset(
+    {"plans", "plan", "intends", "intend", "aims", "aim", "hopes", "hope", "expects", "expect",
+     "wants", "want", "seeks", "seek", "vows", "vow", "promises", "promise", "pledges", "pledge",
+     "threatens", "threaten", "prepares", "prepare", "proposes", "propose", "needs", "need"}
+)  # fmt: skip
+_IRREGULAR_PAST = frozenset(
+    {
+        "said", "told", "met", "made", "took", "gave", "began", "held", "won", "lost", "led",
+        "sent", "spoke", "wrote", "came", "went", "saw", "found", "got", "left", "rose", "fell", "brought",
+        "bought", "sold", "paid", "struck", "sought", "became", "ran", "drew", "grew", "chose",
+        "broke", "spent", "kept", "heard", "felt", "fought", "built", "stood", "withdrew", "did",
+        "hit", "put", "quit", "shut", "let", "cut", "thought", "knew", "flew", "drove", "threw",
+        "swore", "forecast", "overtook", "undertook", "upheld", "oversaw",
+    }
+)  # fmt: skip
+_REPORTED_PAST = re.compile(
+    r"\b(?:said|told|warned|announced|added|stated|confirmed|predicted|forecast|estimated|"
+    r"reported|wrote|noted|indicated|signall?ed|promised|pledged|vowed|insisted|argued|claimed|"
+    r"suggested|explained|revealed|acknowledged|expected|projected|signaled|cautioned)\b",
     re.I,
 )
-_PAST = re.compile(
-    r"\b(?:\w{2,}ed|said|told|met|made|took|gave|began|held|won|lost|led|sent|spoke|wrote|came|"
-    r"went|saw|found|got|left|rose|fell|brought|bought|sold|paid|struck|sought|became|ran|drew|"
-    r"grew|chose|broke|spent|kept|heard|felt|fought|built|stood|withdrew|was|were|had|did|"
-    r"agreed|cut|hit|put|set|quit|shut|let|issued)\b",
+# A paragraph set in an earlier week: a reported "would" is relative to that time, not today.
+_EARLIER_WEEK = re.compile(
+    r"\b(?:last|previous)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b|\bago\b|\bearlier\s+this\s+(?:month|year)\b|\bthe\s+week\s+before\b",
     re.I,
 )
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_SEGMENT_BREAK = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—")
+_INFINITIVE_BLOCKERS = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
+     "these", "those", "some", "all", "any", "each", "every", "no"}
+)  # fmt: skip
+_CALENDAR_WEEK = re.compile(r"\s+(?:of\s+)?(?P<which>next|last|this)\s+week\b", re.I)
 _CLAUSE_SPLIT = re.compile(r"\s*(?:;|\s[—–]\s|—)\s*")
 _YEAR_ALONE_OK_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|and\b|to\b|through\b|or\b)")
 _ATTRIBUTIVE_BEFORE = re.compile(
@@ -197,27 +252,42 @@ def find_events(doc: Document, sentences: list[Sentence]) -> list[Event]:
     """
     published = _parse_date(doc.metadata.published)
     events: list[Event] = []
+    paragraph, before = -1, ""  # the paragraph's text before the current sentence
     for s in sentences:
+        if s.paragraph != paragraph:
+            paragraph, before = s.paragraph, ""
         if s.boilerplate:
             continue
         for m in _matches(s.text):
             when = m.group().strip()
             c_start, c_end = _clause(s.text, m.start())
-            clause = s.text[c_start:c_end]
-            iso = _resolve(m, clause, published)
+            context = _Context(s.text, c_start, c_end, before + " " + s.text[: m.start()])
+            iso, period = _resolve(m, context, published)
             events.append(
                 Event(
                     id=f"{doc.id}-e{len(events) + 1}",
                     when=when,
                     date=iso,
-                    text=clause,
+                    text=s.text[c_start:c_end],
                     source=doc.id,
                     sentence=s.id,
                     start=s.start + c_start,
                     end=s.start + c_end,
+                    period=period,
                 )
             )
+        before += " " + s.text
     return events
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where a time expression stands: its sentence, clause bounds and the paragraph so far."""
+
+    sentence: str
+    clause_start: int
+    clause_end: int
+    paragraph_before: str
 
 
 # ------------------------------------------------------------------------------ matching
@@ -301,23 +371,85 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def _resolve(m: re.Match[str], clause: str, published: date | None) -> str | None:
-    """ISO date for the expression when certain (see the module docstring), else None."""
+def _resolve(
+    m: re.Match[str], ctx: _Context, published: date | None
+) -> tuple[str | None, str | None]:
+    """(ISO date, period) for the expression when certain (see the module docstring)."""
     kind = m.lastgroup
     if kind == "k_iso":
-        return _safe_iso(*map(int, m.group("iso").split("-")))
-    if kind == "k_month_day":
-        return _month_day(m.group("md_month"), m.group("md_day"), m.group("md_year"), published)
-    if kind == "k_day_month":
-        return _month_day(m.group("dm_month"), m.group("dm_day"), m.group("dm_year"), published)
+        return _safe_iso(*map(int, m.group("iso").split("-"))), None
+    if kind in ("k_month_day", "k_day_month"):
+        p = "md" if kind == "k_month_day" else "dm"
+        day = _month_day(m.group(f"{p}_month"), m.group(f"{p}_day"), m.group(f"{p}_year"), published)
+        return day, None
+    if kind == "k_year":
+        return None, m.group("year")
+    if kind in ("k_month", "k_may"):
+        if kind == "k_month":
+            name, year = m.group("month"), m.group("m_year")
+        else:
+            name, year = "may", m.group("may_year")
+        y = _year_of(year, published)
+        return None, (f"{y}-{_MONTHS[name.lower()]:02d}" if y else None)
     if published is None:
-        return None
+        return None, None
     if kind == "k_day_rel":
-        return _relative_day(m.group("rel").lower(), published)
-    if kind == "k_weekday" and not m.group("wd_mod"):
-        prep = (m.group("wd_prep") or "on").lower()
-        if prep in ("on", "late", "early"):
-            return _weekday(m.group("wd"), clause, published)
+        return _relative_day(m.group("rel").lower(), published), None
+    if kind == "k_weekday":
+        return _weekday(m, ctx, published), None
+    return None, _relative_period(kind, m.group(), published)
+
+
+def _year_of(written: str | None, published: date | None) -> int | None:
+    """The year a month or quarter is given with: written out, or relative to publication."""
+    if not written:
+        return None
+    written = written.lower()
+    if written[:1].isdigit():
+        return int(written)
+    shift = _YEAR_SHIFT.get(" ".join(written.split()))
+    if published is None or shift is None:
+        return None  # "the same year", "the previous year": relative to an unknown year
+    return published.year + shift
+
+
+_YEAR_SHIFT = {"this year": 0, "last year": -1, "next year": 1}
+
+
+_QUARTER = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+"
+    r"(?:the\s+year|(?P<y1>\d{4}|this year|last year|next year))"
+    r"|(?-i:Q(?P<q>[1-4]))\s*(?P<y2>\d{4}))\b",
+    re.I,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}  # fmt: skip
+_REL_PERIOD = re.compile(
+    r"^(?:(?:earlier|later)\s+)?(?P<which>this|last|next)\s+(?P<unit>year|month)$", re.I
+)
+
+
+def _relative_period(kind: str | None, when: str, published: date) -> str | None:
+    """The period of "this year", "last month", "the third quarter of 2024" ...; else None."""
+    text = " ".join(when.split())
+    if kind == "k_quarter":
+        q = _QUARTER.search(text)
+        if not q:
+            return None
+        if q.group("q"):
+            return f"{q.group('y2')}-Q{q.group('q')}"
+        y1 = q.group("y1") or "this year"  # "the first quarter of the year": this year
+        year = _year_of(y1, published)
+        return f"{year}-Q{_ORDINALS[q.group('ord').lower()]}" if year else None
+    if kind in ("k_year_rel", "k_period"):
+        r = _REL_PERIOD.match(text)
+        if not r:
+            return None
+        shift = {"this": 0, "last": -1, "next": 1}[r.group("which").lower()]
+        if r.group("unit").lower() == "year":
+            return str(published.year + shift)
+        month = published.year * 12 + published.month - 1 + shift
+        return f"{month // 12}-{month % 12 + 1:02d}"
     return None
 
 
@@ -359,12 +491,135 @@ def _relative_day(rel: str, published: date) -> str | None:
     return None  # "overnight" straddles two days
 
 
-def _weekday(name: str, clause: str, published: date) -> str | None:
-    target = _WEEKDAYS[name.lower()]
-    if _FUTURE.search(clause):
-        ahead = (target - published.weekday()) % 7
-        return None if ahead == 0 else (published + timedelta(days=ahead)).isoformat()
-    if _PAST.search(clause):
-        back = (published.weekday() - target) % 7
+def _weekday(m: re.Match[str], ctx: _Context, published: date) -> str | None:
+    """The day a weekday names, when its verb's tense or a calendar week makes it certain."""
+    target = _WEEKDAYS[m.group("wd").lower()]
+    week = _CALENDAR_WEEK.match(ctx.sentence, m.end())
+    modifier = (m.group("wd_mod") or "").lower()
+    if week and not modifier:  # "Friday next week": counted in calendar weeks
+        shift = {"this": 0, "next": 7, "last": -7}[week.group("which").lower()]
+        monday = published - timedelta(days=published.weekday())
+        return (monday + timedelta(days=shift + target)).isoformat()
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if modifier == "past":  # "this past Monday"
+        return (published - timedelta(days=back)).isoformat() if back else None
+    if modifier == "coming":  # "this coming Monday"
+        return (published + timedelta(days=ahead)).isoformat() if ahead else None
+    if modifier:
+        return None  # "last"/"next"/"this" Monday: writers differ
+    prep = (m.group("wd_prep") or "on").lower()
+    tense = "past" if prep == "since" else _tense(m, ctx)
+    if tense == "past":
         return (published - timedelta(days=back)).isoformat()
+    if tense == "future" and ahead:
+        return (published + timedelta(days=ahead)).isoformat()
     return None
+
+
+# ------------------------------------------------------------------------------ tense
+
+
+def _tense(m: re.Match[str], ctx: _Context) -> str | None:
+    """"past", "future" or None: the tense of the verb group the expression belongs to."""
+    text = ctx.sentence
+    seg_start, seg_end = _segment(text, m.start(), m.end(), ctx)
+    left = _words(text[seg_start : m.start()])
+    right = _words(text[m.end() : seg_end])
+    found = _nearest_group(left, from_right=True)
+    if found is None and right:
+        found = _nearest_group(right, from_right=False)
+    if found is None and not left:
+        # The expression stands alone between commas or opens the clause: it belongs to the
+        # clause's main verb, after it ("On Monday, the board voted") or before it.
+        clause = text[ctx.clause_start : ctx.clause_end]
+        offset = m.start() - ctx.clause_start
+        after = _words(clause[offset + len(m.group()) :])
+        found = _nearest_group(after, from_right=False) or _nearest_group(
+            _words(clause[:offset]), from_right=True
+        )
+    if found is None:
+        return None
+    words, k = found
+    return _classify(words, k, ctx, text[: m.start()])
+
+
+def _segment(text: str, start: int, end: int, ctx: _Context) -> tuple[int, int]:
+    """The comma-delimited part of the clause around text[start:end]."""
+    seg_start, seg_end = ctx.clause_start, ctx.clause_end
+    for b in _SEGMENT_BREAK.finditer(text, ctx.clause_start, ctx.clause_end):
+        if b.end() <= start:
+            seg_start = b.end()
+        elif b.start() >= end:
+            seg_end = b.start()
+            break
+    return seg_start, seg_end
+
+
+def _words(text: str) -> list[str]:
+    """Word tokens, keeping case (a capitalised "-ed" word is a name, not a verb)."""
+    return _TOKEN.findall(text)
+
+
+def _is_verb_token(word: str, nxt: str) -> bool:
+    """A word that carries tense: an auxiliary or modal, a past form, an intention + "to"."""
+    low = word.lower()
+    if low in _FUTURE_AUX or low in _MODAL_AHEAD or low in _MODAL_BACKSHIFT:
+        return True
+    if low.endswith(("'ll", "’ll")):
+        return True
+    if low in _PRESENT_BE or low in _PAST_BE or low in _HAVE or low == "did":
+        return True
+    if low in _INTENT and nxt == "to":
+        return True
+    return word.islower() and (low in _IRREGULAR_PAST or (len(low) > 3 and low.endswith("ed")))
+
+
+def _nearest_group(words: list[str], *, from_right: bool) -> tuple[list[str], int] | None:
+    """(words, index of the first word of the nearest verb group), or None."""
+    order = range(len(words) - 1, -1, -1) if from_right else range(len(words))
+    for k in order:
+        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+        if _is_verb_token(words[k], nxt):
+            while k > 0 and (
+                words[k - 1].lower() in _GROUP_FILLERS or _is_verb_token(words[k - 1], "")
+                and words[k - 1].lower() not in _IRREGULAR_PAST
+                and not words[k - 1].lower().endswith("ed")
+            ):
+                k -= 1  # "will have finished", "had already been": the group starts earlier
+            return words, k
+    return None
+
+
+def _classify(words: list[str], k: int, ctx: _Context, before: str) -> str | None:
+    """Tense of the verb group starting at words[k]."""
+    low = [w.lower() for w in words]
+    head = low[k]
+    nxt = low[k + 1] if k + 1 < len(low) else ""
+    if head in _FUTURE_AUX or head.endswith(("'ll", "’ll")):
+        return "future"
+    if head in _MODAL_AHEAD:
+        return None if nxt == "have" else "future"
+    if head in _MODAL_BACKSHIFT:
+        if "have" in low[k + 1 : k + 3]:
+            return None  # "would have done": a counterfactual, no event
+        reported = _REPORTED_PAST.search(before) is not None
+        shifted = _EARLIER_WEEK.search(ctx.paragraph_before) is not None
+        return "future" if reported and not shifted else None
+    if head in _PRESENT_BE:
+        return "future" if nxt in _SCHEDULE or nxt.endswith("ing") else None
+    if head in _PAST_BE:
+        return None if nxt in _SCHEDULE else "past"
+    if head in _HAVE:
+        if nxt == "to":
+            return None if head.startswith("had") else "future"
+        return "past"
+    if head in _INTENT:
+        return "future"
+    # A past form: "voted", "said". Before "to" + verb the time belongs to the infinitive,
+    # which lies after the past decision ("agreed to pay by Friday"): no date.
+    if nxt == "to" and k + 2 < len(low) and low[k + 2] not in _INFINITIVE_BLOCKERS:
+        return None if words[k + 2].islower() else "past"
+    if head in ("scheduled", "slated", "planned", "due") and nxt in ("for", "to"):
+        return "future"  # "the vote scheduled for Friday"
+    return "past"
