@@ -148,3 +148,68 @@ def test_seed_events_resolve_with_a_publication_date() -> None:
         ("in April this year", None),
         ("over the past week", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "date"),
+    [
+        # the verb the weekday belongs to decides, not another verb in the clause
+        ("The council voted on Tuesday to fund a plan its backers say will cool the city.",
+         "on Tuesday", "2025-05-06"),
+        ("The lender said it would raise its rates from Monday.", "from Monday", "2025-05-12"),
+        ("Forecasters warned the river could crest by Saturday.", "by Saturday", "2025-05-10"),
+        ("The scheme, which will open to applications from Monday, has $2 million.",
+         "from Monday", "2025-05-12"),
+        ("The deal was first reported by a rival outlet on Sunday, a day before it was signed.",
+         "on Sunday", "2025-05-04"),
+        ("The plant has been closed since Monday.", "since Monday", "2025-05-05"),
+        ("On Tuesday, the minister resigned.", "On Tuesday", "2025-05-06"),
+        ("Ships were waiting to berth by Tuesday evening.", "by Tuesday evening", "2025-05-06"),
+        ("The ministry said it would publish the report by Friday next week.", "by Friday",
+         "2025-05-16"),
+        ("The board met on Monday last week.", "on Monday", "2025-04-28"),
+        ("The vote scheduled for Saturday will go ahead.", "Saturday", "2025-05-10"),
+        # a verbless phrase, a counterfactual, a decision about a later day: no date
+        ("The firm will pay $38 a share, a premium to the closing price on Friday.", "on Friday",
+         None),
+        ("Prices would have fallen on Monday without the deal.", "on Monday", None),
+        ("The union agreed to pay the fine by Friday.", "by Friday", None),
+        ("The company is due to report results on Friday.", "on Friday", "2025-05-09"),
+    ],
+)
+def test_weekday_follows_the_tense_of_its_own_verb(sentence: str, when: str, date: str) -> None:
+    found = [(e.when, e.date) for e in events(sentence, THURSDAY) if "day" in e.when]
+    assert found[0] == (when, date)
+
+
+def test_reported_future_is_undated_when_the_paragraph_is_set_in_an_earlier_week() -> None:
+    text = "The minister spoke in parliament last Monday. He said a bill would follow on Wednesday."
+    assert ("on Wednesday", None) in whens(text, THURSDAY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Sales fell in May 2024.", "2024-05"),
+        ("It was released in April this year.", "2025-04"),
+        ("It was released in April last year.", "2024-04"),
+        ("The law took effect in 2024.", "2024"),
+        ("Prices rose last year.", "2024"),
+        ("Profits doubled in the third quarter of 2023.", "2023-Q3"),
+        ("The deal should close in the first quarter of next year.", "2026-Q1"),
+        ("Revenue hit a record in Q4 2024.", "2024-Q4"),
+        ("Exports fell last month.", "2025-04"),
+        ("The model was released in April.", None),  # which April is not written
+        ("Profits doubled in the third quarter.", None),
+        ("Growth slowed in the 1990s.", None),
+        ("The talks intensified over the past week.", None),
+    ],
+)
+def test_period_is_given_only_when_the_text_makes_it_certain(sentence: str, period: str) -> None:
+    found = events(sentence, THURSDAY)
+    assert [e.period for e in found] == [period]
+    assert all(e.date is None for e in found)
+
+
+def test_relative_periods_need_a_publication_date() -> None:
+    assert [e.period for e in events("Prices rose last year and in May 2024.")] == [None, "2024-05"]

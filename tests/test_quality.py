@@ -190,6 +190,55 @@ def test_reporting_that_mentions_such_words_is_not_boilerplate(sentence: str) ->
     assert flagged(f"{BODY}\n{sentence}\n{BODY}") == ([], [])
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Want more business news? Subscribe to our free weekly newsletter.",
+        "Enjoyed this article? Pass it on to a colleague.",
+        "Have a view on this? Tell us in the comments.",
+        "Get the Example Daily briefing delivered to your inbox every morning.",
+        "Example Gazette carries this report from Reuters.",
+        "Jane Doe in Paris contributed to this report.",
+        "This material may not be published, broadcast or redistributed.",
+        "(Photo by Jane Doe/AFP via Getty Images)",
+        "This story has been updated with comment from the ministry.",
+        "Correction: An earlier version of this story misstated the date of the vote.",
+        "(c) Copyright Example Media 2025.",
+        "If you have a news tip, email our newsroom.",
+    ],
+)
+def test_reader_prompts_credits_and_notices_at_the_end_are_boilerplate(tail: str) -> None:
+    d = doc(f"{BODY}\n{tail}\n")
+    sentences, _ = run(d)
+    assert " ".join(s.text for s in sentences if s.boilerplate) == tail
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # a closing rhetorical question or a quoted question is the writer's, not a prompt
+        "Would you trust a bank that cannot explain its own models?",
+        '"Do you really think we want to strike?" she asked the crowd.',
+        "Residents were told to subscribe to text alerts from the county.",
+        "Copyright law was last reformed in 2019.",
+        "The victim's name may not be published for legal reasons.",
+        "Images by a commercial satellite showed the damage on Tuesday.",
+        "Stay away from the river, the fire chief told residents on Monday.",
+        "If you see smoke, call the fire service at once.",
+    ],
+)
+def test_ordinary_sentences_at_the_end_are_not_boilerplate(ending: str) -> None:
+    assert flagged(f"{BODY}\n{ending}\n") == ([], [])
+
+
+def test_links_listed_under_a_related_heading_are_boilerplate() -> None:
+    text = f"{BODY}\n\nRelated:\n\n- Five things to know\n- [Why it matters](/why)\n"
+    sentences, _ = run(doc(text, fmt="md"))
+    assert [s.text for s in sentences if s.boilerplate] == [
+        "Related:", "Five things to know", "[Why it matters](/why)"
+    ]
+
+
 # ------------------------------------------------------------------------------ dateline
 
 

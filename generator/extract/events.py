@@ -201,11 +201,18 @@ _INTENT = frozenset(
 _IRREGULAR_PAST = frozenset(
     {
         "said", "told", "met", "made", "took", "gave", "began", "held", "won", "lost", "led",
-        "sent", "spoke", "wrote", "came", "went", "saw", "found", "got", "left", "rose", "fell", "brought",
-        "bought", "sold", "paid", "struck", "sought", "became", "ran", "drew", "grew", "chose",
-        "broke", "spent", "kept", "heard", "felt", "fought", "built", "stood", "withdrew", "did",
-        "hit", "put", "quit", "shut", "let", "cut", "thought", "knew", "flew", "drove", "threw",
-        "swore", "forecast", "overtook", "undertook", "upheld", "oversaw",
+        "sent", "spoke", "wrote", "came", "went", "saw", "found", "got", "left", "rose", "fell",
+        "brought", "bought", "sold", "paid", "struck", "sought", "became", "ran", "drew", "grew",
+        "chose", "broke", "spent", "kept", "heard", "felt", "fought", "built", "stood", "withdrew",
+        "did", "hit", "put", "quit", "shut", "let", "cut", "thought", "knew", "flew", "drove",
+        "threw", "swore", "forecast", "overtook", "undertook", "upheld", "oversaw", "tore", "wore",
+        "shook", "sank", "swept", "blew", "burst", "slid", "hid", "bit", "rode", "rang", "sang",
+        "swam", "sprang", "stole", "froze", "woke", "dealt", "meant", "lent", "bent", "fed",
+        "fled", "bled", "sped", "slept", "wept", "crept", "dug", "stuck", "hung", "spun", "shot",
+        "lit", "split", "spread", "upset", "cost", "hurt", "beat", "bore", "forgave", "forbade",
+        "foresaw", "overcame", "overran", "overthrew", "underwent", "withheld", "withstood",
+        "arose", "awoke", "ate", "caught", "taught", "laid", "understood", "sat", "shed",
+        "strode", "swung", "thrust",
     }
 )  # fmt: skip
 _REPORTED_PAST = re.compile(
@@ -379,9 +386,9 @@ def _resolve(
     if kind == "k_iso":
         return _safe_iso(*map(int, m.group("iso").split("-"))), None
     if kind in ("k_month_day", "k_day_month"):
-        p = "md" if kind == "k_month_day" else "dm"
-        day = _month_day(m.group(f"{p}_month"), m.group(f"{p}_day"), m.group(f"{p}_year"), published)
-        return day, None
+        g = "md" if kind == "k_month_day" else "dm"
+        month, day, year = m.group(f"{g}_month"), m.group(f"{g}_day"), m.group(f"{g}_year")
+        return _month_day(month, day, year, published), None
     if kind == "k_year":
         return None, m.group("year")
     if kind in ("k_month", "k_may"):

@@ -11,8 +11,8 @@ Each eligible sentence gets a score from three parts, all computed in time linea
   paragraph openings get a prior.
 
 Truncated and boilerplate sentences are never eligible; neither are headings (no closing
-punctuation) nor very short lines, unless nothing else is left. Selection is greedy by score,
-skipping a sentence that mostly repeats one already chosen.
+punctuation), very short lines nor questions, unless nothing else is left. Selection is greedy
+by score, skipping a sentence that mostly repeats one already chosen.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _DATE_WORD = re.compile(
     r"April|June|July|August|September|October|November|December|yesterday|today)\b"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A question: "?" closes the sentence, or closes a quotation that opens it ('"Why?" she asked.')
+_QUESTION = re.compile(r"\?[\"'”’)\]]*$|^[\"“‘'][^\"”’]*\?[\"”’]")
 _MIN_WORDS = 6
 _MIN_POINTS = 3
 _MAX_POINTS = 5
@@ -97,8 +99,12 @@ def pick_key_points(
 
 
 def _is_summary_sentence(s: Sentence) -> bool:
-    """Running-text sentences only: no headings, captions or fragments."""
-    return len(s.text.split()) >= _MIN_WORDS and bool(_ENDS_SENTENCE.search(s.text.rstrip()))
+    """Running-text statements only: no headings, captions, fragments, nor questions (a
+    question, even a quoted one, asserts nothing a reader can take away)."""
+    text = s.text.rstrip()
+    if len(text.split()) < _MIN_WORDS or not _ENDS_SENTENCE.search(text):
+        return False
+    return not _QUESTION.search(text)
 
 
 # ------------------------------------------------------------------------------ scores

@@ -190,6 +190,8 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS_EDGE = re.compile(r"^[*_~\s]+|[*_~\s]+$")
 _QUOTE_MARKS = re.compile("[\"“”«»]")
 _RELATED_REASON = "related-links heading"
+# A condition addressed to the reader before an imperative: "If you enjoyed this, share it."
+_READER_CONDITION = re.compile(r"^\W*(?:if|when|once|whether) you\b[^,.?!]{0,60},\s*", re.I)
 
 
 def _plain(text: str) -> str:
@@ -258,11 +260,12 @@ def _is_listed_link(doc: Document, sentences: list[Sentence], j: int) -> bool:
 def _mark_tail_prompts(sentences: list[Sentence], reasons: list[str | None]) -> None:
     """Reader prompts in the trailing block of the text are boilerplate.
 
-    Walking back from the last paragraph: a paragraph already all boilerplate is passed over;
+    Walking back from the last paragraph: a paragraph that is all boilerplate is passed over;
     one whose other sentences are all reader prompts ("Enjoyed this story?", "Forward it to a
-    friend.", "Do you ...? Tell us ...") is flagged; the first paragraph with anything else ends
-    the trailing block. A question that merely says "you" counts only beside a stronger prompt
-    or with boilerplate after it, so an essay's closing rhetorical question stays.
+    friend.", "Do you ...? Tell us ...", "Have a view? Tell us ...") is flagged; the first
+    paragraph with anything else ends the trailing block. A question that merely says "you"
+    counts only beside a stronger prompt or with boilerplate after it, and any other short
+    question only beside a prompt, so an essay's closing rhetorical question stays.
     """
     by_paragraph: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
@@ -277,7 +280,8 @@ def _mark_tail_prompts(sentences: list[Sentence], reasons: list[str | None]) -> 
         if None in kinds:
             return
         flagged_here = len(open_) < len(by_paragraph[paragraph])
-        if "strong" not in kinds and not (flagged_here or block_has_boilerplate):
+        beside = flagged_here or "strong" in kinds  # a prompt or boilerplate in this paragraph
+        if not beside and ("short" in kinds or not block_has_boilerplate):
             return
         for i in open_:
             reasons[i] = "reader prompt at the end of the text"
@@ -286,7 +290,8 @@ def _mark_tail_prompts(sentences: list[Sentence], reasons: list[str | None]) -> 
 
 def _prompt_kind(text: str) -> str | None:
     """"strong" for an elliptical question or a reader-addressed imperative, "weak" for a
-    question with "you", None for anything else (including anything quoted)."""
+    question with "you", "short" for another short question (a prompt only beside a strong
+    one: "Have a view on this? Tell us ..."), None for anything else (or anything quoted)."""
     bp = _boilerplate()
     plain = _plain(text)
     if _QUOTE_MARKS.search(plain) or len(plain.split()) > bp.prompt_max_words:
@@ -295,10 +300,11 @@ def _prompt_kind(text: str) -> str | None:
     if question and bp.question_opener.search(plain) and len(plain.split()) <= 8:
         return "strong"
     if not bp.reader_address.search(plain):
-        return None
+        return "short" if question and len(plain.split()) <= 8 else None
     if question:
         return "weak"
-    return "strong" if bp.call_to_action.search(plain) else None
+    imperative = _READER_CONDITION.sub("", plain)  # "If you found this useful, subscribe ..."
+    return "strong" if bp.call_to_action.search(imperative) else None
 
 
 # ------------------------------------------------------------------------------ truncation
