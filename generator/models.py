@@ -183,6 +183,21 @@ class Event:
     period: str | None = None
 
 
+def timeline_key(ev: Event) -> tuple[str, str, int, str]:
+    """Day, else period (a quarter at its first month, so "2025-Q3" sorts as "2025-07"),
+    else last: a month or year the text makes certain still places the event."""
+    return (_when_key(ev), ev.source, ev.start, ev.id)
+
+
+def _when_key(ev: Event) -> str:
+    if ev.date:
+        return ev.date
+    if ev.period:
+        head, _, quarter = ev.period.partition("-Q")
+        return f"{head}-{3 * int(quarter) - 2:02d}" if quarter else ev.period
+    return "9999"
+
+
 @dataclass
 class Relation:
     subject: str  # actor id

@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import __version__
-from generator.models import ACTOR_TYPES, Actor, Briefing, Claim, Source
+from generator.models import ACTOR_TYPES, Actor, Briefing, Claim, Source, timeline_key
 from generator.network import TYPE_LABELS, render_network_svg
 from generator.project import Project
 
@@ -279,7 +279,7 @@ def _role_text(role: object, names: dict[str, str]) -> str:
 
 def _timeline(briefing: Briefing, anchors: Anchors,
               labels: dict[str, str]) -> list[dict[str, object]]:
-    events = sorted(briefing.events, key=lambda e: (e.date or "9999", e.source, e.start, e.id))
+    events = sorted(briefing.events, key=timeline_key)
     return [
         {"when": e.when, "date": e.date, "text": e.text,
          "link": _sentence_link(anchors, labels, e.source, e.sentence)}

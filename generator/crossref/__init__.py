@@ -14,10 +14,10 @@ from generator.crossref.claims import cluster_claims
 from generator.models import (
     Briefing,
     ClaimCandidate,
-    Event,
     Relation,
     Source,
     SourceExtraction,
+    timeline_key,
 )
 
 
@@ -42,7 +42,9 @@ def _source_of(extraction: SourceExtraction) -> Source:
     )
 
 
-def _global(local_to_global: dict[tuple[str, str], str], source: str, key: str | None) -> str | None:
+def _global(
+    local_to_global: dict[tuple[str, str], str], source: str, key: str | None
+) -> str | None:
     if key is None:
         return None
     return local_to_global.get((source, key), key)
@@ -78,17 +80,6 @@ def _rekey_relations(
     ]
 
 
-def _timeline_key(ev: Event) -> str:
-    """Day, else period (a quarter at its first month, so "2025-Q3" sorts as "2025-07"),
-    else last: a month or year the text makes certain still places the event."""
-    if ev.date:
-        return ev.date
-    if ev.period:
-        head, _, quarter = ev.period.partition("-Q")
-        return f"{head}-{3 * int(quarter) - 2:02d}" if quarter else ev.period
-    return "9999"
-
-
 def cross_reference(extractions: list[SourceExtraction]) -> Briefing:
     extractions = sorted(extractions, key=lambda e: e.document.id)
     sources = [_source_of(e) for e in extractions]
@@ -98,7 +89,7 @@ def cross_reference(extractions: list[SourceExtraction]) -> Briefing:
     relations = [r for e in extractions for r in _rekey_relations(e, local_to_global)]
     events = sorted(
         (ev for e in extractions for ev in e.events),
-        key=lambda ev: (_timeline_key(ev), ev.source, ev.start),
+        key=timeline_key,
     )
     warnings = [w for e in extractions for w in e.document.warnings]
     return Briefing(
