@@ -7,10 +7,9 @@ clustered across sources and given a status.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from generator.crossref.actors import merge_actors
+from generator.crossref.actors import evolve, merge_actors
 from generator.crossref.claims import cluster_claims
+from generator.extract import paused_gc
 from generator.models import (
     Briefing,
     ClaimCandidate,
@@ -56,13 +55,13 @@ def _rekey_claims(
     source = extraction.document.id
     rekeyed = []
     for cand in extraction.claims:
-        appearance = replace(
+        appearance = evolve(
             cand.appearance,
             attributed_to=_global(local_to_global, source, cand.appearance.attributed_to),
         )
         actors = sorted({_global(local_to_global, source, k) or k for k in cand.actors})
         subject = _global(local_to_global, source, cand.subject)
-        rekeyed.append(replace(cand, appearance=appearance, actors=actors, subject=subject))
+        rekeyed.append(evolve(cand, appearance=appearance, actors=actors, subject=subject))
     return rekeyed
 
 
@@ -71,7 +70,7 @@ def _rekey_relations(
 ) -> list[Relation]:
     source = extraction.document.id
     return [
-        replace(
+        evolve(
             rel,
             subject=_global(local_to_global, source, rel.subject) or rel.subject,
             object=_global(local_to_global, source, rel.object) or rel.object,
@@ -81,6 +80,11 @@ def _rekey_relations(
 
 
 def cross_reference(extractions: list[SourceExtraction]) -> Briefing:
+    with paused_gc():
+        return _cross_reference(extractions)
+
+
+def _cross_reference(extractions: list[SourceExtraction]) -> Briefing:
     extractions = sorted(extractions, key=lambda e: e.document.id)
     sources = [_source_of(e) for e in extractions]
     actors, local_to_global = merge_actors(extractions)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -34,6 +35,22 @@ _Ref = tuple[str, str]  # (source id, local key)
 _SPECIFIC = ("person", "ai_model", "law", "programme", "media", "government", "organisation",
              "place", "other")
 _MIN_FUZZY = 6  # shorter names are too easily confused to match on spelling
+_T = TypeVar("_T")
+
+
+def evolve(obj: _T, **changes: Any) -> _T:
+    """``dataclasses.replace`` for the plain model dataclasses, several times faster.
+
+    The models have no ``__post_init__`` and no slots, so copying the instance dict is
+    the same shallow copy ``replace`` makes; other objects fall back to ``replace``.
+    """
+    state = getattr(obj, "__dict__", None)
+    if state is None or hasattr(obj, "__post_init__"):
+        return replace(obj, **changes)  # type: ignore[type-var]
+    new = object.__new__(type(obj))
+    new.__dict__.update(state)
+    new.__dict__.update(changes)
+    return new
 
 
 class _UnionFind:
@@ -102,25 +119,33 @@ def _link_short_forms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
 
 
 def _link_misspellings(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
-    """"Jane Smyth" and "Jane Smith": same type, same first letter, tiny edit distance."""
-    blocks: dict[tuple[str, str], list[tuple[int, str, _Ref]]] = {}
+    """"Jane Smyth" and "Jane Smith": same type, same first letter, tiny edit distance.
+
+    Names are compared once per distinct (type, name), not once per local actor: a name
+    written in hundreds of sources is still one comparison. When two names match, every
+    actor carrying either name is linked, exactly as comparing all pairs would.
+    """
+    named: dict[tuple[str, str], list[_Ref]] = {}
     for ref, actor in actors.items():
         name = norm(actor.name)
         if len(name) >= _MIN_FUZZY:
-            blocks.setdefault((actor.type, name[0]), []).append((len(name), name, ref))
-    for items in blocks.values():
+            named.setdefault((actor.type, name), []).append(ref)
+    blocks: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for actor_type, name in named:
+        blocks.setdefault((actor_type, name[0]), []).append((len(name), name))
+    for (actor_type, _first), items in blocks.items():
         items.sort()
-        for n, (length, name, ref) in enumerate(items):
-            for other_len, other, other_ref in items[n + 1 :]:
+        for n, (length, name) in enumerate(items):
+            for other_len, other in items[n + 1 :]:
                 if other_len - length > 2:
                     break
-                if uf.find(ref) == uf.find(other_ref) or name == other:
-                    continue
                 limit = 2 if min(length, other_len) >= 10 else 1
                 if Levenshtein.distance(name, other, score_cutoff=limit) <= limit and (
                     _same_shape(name, other)
                 ):
-                    uf.union(ref, other_ref)
+                    refs = named[(actor_type, name)] + named[(actor_type, other)]
+                    for ref in refs[1:]:
+                        uf.union(refs[0], ref)
 
 
 def _same_shape(a: str, b: str) -> bool:
@@ -188,12 +213,12 @@ def _actor(gid: str, name: str, members: list[LocalActor],
     aliases = {a for m in members for a in (m.name, *m.aliases)}
     aliases.discard(name)
     mentions = sorted(
-        (replace(mention, actor=gid) for m in members for mention in m.mentions),
+        (evolve(mention, actor=gid) for m in members for mention in m.mentions),
         key=lambda x: (x.source, x.start, x.end),
     )
     roles = sorted(
         (
-            replace(role, organisation=mapping.get((role.source, role.organisation),
+            evolve(role, organisation=mapping.get((role.source, role.organisation),
                                                    role.organisation))
             if role.organisation else role
             for m in members

