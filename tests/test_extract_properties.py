@@ -22,8 +22,20 @@ WORDS = [
     "Ministry", "of", "Health", "Act", "Project", "Glow", "GPT-4", "its", "\u2019s", "...",
     "?", "!", ";", ":", ",", ".", "Read", "more", "at", "example.com", "Subscribe", "and",
 ]
+SUBJECTS = ["The European Commission", "Jane Doe", "Acme Corp", "U.S. President Jo Ray",
+            "Sources familiar with the matter", "The Ministry of Health", "Analysts", "It"]
+VERBS = ["said", "told Reuters", "warned", "confirmed", "denied", "may", "reportedly"]
+CLAUSES = ["that it will invest 30 million euros in April", "the plan was rejected on Monday",
+           "access was granted to 70 organisations", "\u201cwe will not back down\u201d",
+           "the Act requires permission from the White House", "prices rose 1.2 percent"]
+sentence = st.builds(
+    lambda s, v, c, end: f"{s} {v} {c}{end}",
+    st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(CLAUSES),
+    st.sampled_from([".", ".", "?", "", " and", ".\u201d"]),
+)
+noise = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
 news_text = st.lists(
-    st.one_of(st.sampled_from(WORDS), st.sampled_from(["\n", "\n\n", " "])), max_size=120
+    st.one_of(sentence, sentence, noise, st.sampled_from(["\n", "\n\n"])), max_size=25
 ).map(" ".join)
 any_text = st.text(
     alphabet=st.one_of(st.characters(codec="utf-8", exclude_categories=("Cs",)),
