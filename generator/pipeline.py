@@ -14,8 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from generator import __version__
 from generator.cache import ExtractionCache, default_cache_dir
 from generator.crossref import cross_reference
-from generator.errors import BriefingError, Problem
 from generator.curation import apply_curation, load_curation
+from generator.errors import BriefingError, Problem
 from generator.extract import extract_source
 from generator.load import load_seeds
 from generator.models import Briefing, Document, SourceExtraction

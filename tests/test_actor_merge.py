@@ -110,3 +110,70 @@ def test_seeds_merge_into_one_actor_each():
     assert [(r.title, r.organisation) for r in bessent.roles] == [
         ("Treasury Secretary", by_name(actors, "United States government").id)
     ]
+
+
+def _sources_of(actors, name: str) -> set[str]:
+    return {m.source for m in by_name(actors, name).mentions}
+
+
+def test_acronym_in_one_source_joins_its_expansion_in_another():
+    _, actors, _ = merged(
+        "The Baltic Freight Exchange Council published its weekly index on Monday.",
+        "Shipping rates rose again, the BFEC said on Tuesday, citing stronger demand.",
+    )
+    assert _sources_of(actors, "Baltic Freight Exchange Council") == {"src0", "src1"}
+
+
+def test_ambiguous_acronym_across_sources_stays_apart():
+    _, actors, _ = merged(
+        "The Northern Rail Authority and the National Road Association met on Monday.",
+        "The NRA said on Tuesday that it would publish its findings next month.",
+    )
+    assert _sources_of(actors, "NRA") == {"src1"}
+
+
+def test_official_name_and_its_common_short_name_merge_across_sources():
+    _, actors, _ = merged(
+        "The U.S. Marine Mammal and Fisheries Protection Board said it was investigating.",
+        "The Marine Mammal Protection Board is sending two inspectors to the harbour.",
+    )
+    board = by_name(actors, "Marine Mammal Protection Board")
+    assert {m.source for m in board.mentions} == {"src0", "src1"}
+
+
+def test_place_and_its_office_are_not_a_short_name():
+    _, actors, _ = merged(
+        "Officials said Bexar County Fire Marshal's Office had closed the road.",
+        "Bexar County declared an emergency on Tuesday.",
+    )
+    county = by_name(actors, "Bexar County")
+    assert county.type == "place" and {m.source for m in county.mentions} == {"src1"}
+
+
+def test_country_and_demonym_or_short_country_forms_name_one_body():
+    _, actors, _ = merged(
+        "The Ghanaian Ministry of Fisheries said the boats had been released. The UK Coastal "
+        "Safety Operations centre issued a warning.",
+        "Ghana’s ministry of fisheries denied the report. The United Kingdom Coastal Safety "
+        "Operations said the warning stood.",
+    )
+    ukcso = by_name(actors, "United Kingdom Coastal Safety Operations")
+    assert {m.source for m in ukcso.mentions} == {"src0", "src1"}
+
+
+def test_university_written_both_ways_across_sources():
+    _, actors, _ = merged(
+        "Researchers at the University of Eastvale said the results were robust.",
+        "Eastvale University declined to comment further on Friday.",
+    )
+    uni = by_name(actors, "University of Eastvale")
+    assert {m.source for m in uni.mentions} == {"src0", "src1"}
+
+
+def test_same_name_typed_differently_in_two_sources_is_one_organisation():
+    _, actors, _ = merged(
+        "Tern Mobile, the country's second-largest operator, won two blocks.",
+        "Analysts expected Tern Mobile to bid aggressively in the auction.",
+    )
+    tern = by_name(actors, "Tern Mobile")
+    assert tern.type == "organisation" and {m.source for m in tern.mentions} == {"src0", "src1"}

@@ -243,3 +243,59 @@ def find_actors_timed(doc, sentences):
     from generator.extract.actors import find_actors
 
     return find_actors(doc, sentences)
+
+
+def test_units_currency_codes_and_demonyms_are_not_actors():
+    _, _, actors = extract(
+        "Tallinn Telecom paid EUR 40m for 50 MHz of spectrum in the 3.5 GHz band, while "
+        "Omani, Ugandan and Bolivian bidders were excluded. The operator also moved 2 million "
+        "TEU and spent KES 300m in Kenya."
+    )
+    found = {n.lower() for n in names(actors)}
+    for word in ("eur", "mhz", "ghz", "teu", "kes", "omani", "ugandan", "bolivian"):
+        assert not any(word in n.split() for n in found), (word, found)
+
+
+def test_every_un_member_state_is_a_place_with_a_demonym():
+    from generator.extract.names import lexicon
+
+    lex = lexicon()
+    countries = [e for e in lex.entries.values() if e.kind == "country"]
+    assert len(countries) >= 193
+    with_demonym = {e.key for e in lex.demonyms.values()}
+    assert all(e.type == "place" for e in countries)
+    assert len(with_demonym) >= 190
+
+
+def test_name_particles_stay_in_the_name_and_the_surname():
+    _, _, actors = extract(
+        "Oman's Foreign Minister Khalid al-Rawahi met union leader Pieter van der Berg in "
+        "Muscat. Al-Rawahi said the talks were useful. Van der Berg agreed."
+    )
+    rawahi = by_name(actors, "Khalid al-Rawahi")
+    assert rawahi.type == "person" and "Al-Rawahi" in rawahi.aliases
+    assert any(r.title == "Foreign Minister" for r in rawahi.roles)
+    berg = by_name(actors, "Pieter van der Berg")
+    assert "Van der Berg" in berg.aliases
+    assert "Khalid" not in names(actors) and "Pieter" not in names(actors)
+
+
+def test_title_inside_a_capitalised_run_splits_place_role_and_person():
+    _, _, actors = extract(
+        "Bexar County Judge Ana Lucía Ortega said the shelters would stay open overnight."
+    )
+    person = by_name(actors, "Ana Lucía Ortega")
+    county = by_name(actors, "Bexar County")
+    assert county.type == "place"
+    (role,) = person.roles
+    assert role.title == "County Judge" and role.organisation == county.key
+
+
+def test_company_shaped_names_are_not_people():
+    _, _, actors = extract(
+        "Fjord Gateway, the Bergen-based operator, won the contract. Halden Robotics said it "
+        "would appeal, and Halden later withdrew the claim."
+    )
+    assert by_name(actors, "Fjord Gateway").type == "organisation"
+    halden = by_name(actors, "Halden Robotics")
+    assert halden.type == "organisation" and "Halden" in halden.aliases

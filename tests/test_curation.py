@@ -311,7 +311,8 @@ def test_paraphrased_quote_is_an_error_with_line(tmp_path: Path) -> None:
         ("claims", "- match: c-jobs\n  note: a\n- match: c-jobs\n  note: b\n", 3,
          ["duplicate entry", "line 1"]),
         ("claims", "match: c-jobs\n", 1, ["must be a list of entries"]),
-        ("claims", "- match: c-jobs\n  note: [unclosed\n", 3, ["invalid YAML"]),
+        # the bracket left open on line 2, not the end of file where YAML noticed it
+        ("claims", "- match: c-jobs\n  note: [unclosed\n", 2, ["invalid YAML"]),
         ("claims", "- match: !!python/object:os.system c-jobs\n", 1, ["not allowed"]),
     ],
 )

@@ -28,7 +28,14 @@ from typing import Any, TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
-from generator.extract.names import norm, slugify
+from generator.extract.names import (
+    acronym_matches,
+    country_canonical,
+    inverted_name,
+    lexicon,
+    norm,
+    slugify,
+)
 from generator.models import ACTOR_TYPES, Actor, LocalActor, SourceExtraction
 
 _Ref = tuple[str, str]  # (source id, local key)
@@ -79,20 +86,45 @@ def _compatible(a: LocalActor, b: LocalActor) -> bool:
     return a.type in loose and b.type in loose and "government" not in (a.type, b.type)
 
 
+def _name_keys(name: str) -> set[str]:
+    """Matching keys of one name: normalised, with a leading country or demonym spelled as
+    the country ("UK ..." = "United Kingdom ...", "Iranian Foreign Ministry" = "Iran foreign
+    ministry"), and "University of X" = "X University"."""
+    key = norm(name)
+    keys = {key, country_canonical(key)}
+    inverted = inverted_name(key)
+    if inverted:
+        keys.add(inverted)
+    return keys
+
+
+def _same_name_compatible(a: LocalActor, b: LocalActor, key: str) -> bool:
+    """Types may differ for one full name written identically in two sources ("Aurora
+    Mobile" read as a person in one, an organisation in the other); a place never joins
+    anything else, and one-word names must agree on type."""
+    if _compatible(a, b):
+        return True
+    if len(key.split()) < 2 or "place" in (a.type, b.type):
+        return False
+    return "person" in (a.type, b.type)
+
+
 def _link_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
     """Equal normalised names, or a name equal to another actor's alias."""
     by_name: dict[str, list[_Ref]] = {}
     for ref, actor in actors.items():
-        by_name.setdefault(norm(actor.name), []).append(ref)
-    for refs in by_name.values():
+        for key in _name_keys(actor.name):
+            by_name.setdefault(key, []).append(ref)
+    for key, refs in by_name.items():
         for ref in refs[1:]:
-            if _compatible(actors[refs[0]], actors[ref]):
+            if _same_name_compatible(actors[refs[0]], actors[ref], key):
                 uf.union(refs[0], ref)
     for ref, actor in actors.items():
         for alias in actor.aliases:
-            for other in by_name.get(norm(alias), []):
-                if other != ref and _compatible(actor, actors[other]):
-                    uf.union(ref, other)
+            for key in _name_keys(alias):
+                for other in by_name.get(key, []):
+                    if other != ref and _compatible(actor, actors[other]):
+                        uf.union(ref, other)
 
 
 def _link_short_forms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
@@ -116,6 +148,117 @@ def _link_short_forms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
             target = next(iter(roots))
             if _compatible(actor, actors[target]) or actor.type in ("organisation", "other"):
                 uf.union(ref, target)
+
+
+_INSTITUTIONAL = ("organisation", "government", "other", "media", "programme", "law")
+# Bodies whose type the extractor may read either way from one source ("an independent
+# agency" in one, "... Board" in another): official-name and acronym links allow them.
+_BODIES = frozenset({"organisation", "government", "other", "media"})
+
+
+def _body_compatible(a: LocalActor, b: LocalActor) -> bool:
+    return a.type == b.type or (a.type in _BODIES and b.type in _BODIES)
+
+
+def _words_of(name: str) -> list[str]:
+    """Normalised words of a name with a plural "s" dropped ("Guards" = "Guard")."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in norm(name).split()]
+
+
+def _shortens(short: list[str], long: list[str]) -> bool:
+    """Is ``short`` a common short form of the official name ``long``?
+
+    Either the same head word with the short name's words in order inside the long one
+    ("Chemical Safety Board" / "U.S. Chemical Safety and Hazard Investigation Board"), or
+    the short name whole inside the long one with at most one word before it and one
+    generic head word after it ("Revolutionary Guards" / "Islamic Revolutionary Guard
+    Corps"). "Harris County" does not shorten "Harris County Fire Marshal's Office".
+    """
+    if len(short) < 2 or len(long) <= len(short):
+        return False
+    if short[-1] == long[-1] and _head(short) == _head(long):
+        pos = 0
+        for word in short:
+            while pos < len(long) and long[pos] != word:
+                pos += 1
+            if pos == len(long):
+                return False
+            pos += 1
+        return short[0] != long[0] or len(long) - len(short) >= 2
+    suffix = lexicon().suffix
+    for start in range(0, min(2, len(long) - len(short) + 1)):
+        end = start + len(short)
+        if long[start:end] == short and len(long) - end <= 1 and (
+            end == len(long) or long[end] in suffix or f"{long[end]}s" in suffix
+        ):
+            return True
+    return False
+
+
+def _head(words: list[str]) -> str:
+    """Head word: the word before the first "of"/"for" ("Court of Justice of the European
+    Union" is a court), else the last word."""
+    for k in range(1, len(words)):
+        if words[k] in ("of", "for"):
+            return words[k - 1]
+    return words[-1]
+
+
+def _link_official_short_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
+    """A short name of two or more words joins the one longer official name it shortens.
+
+    Candidates are blocked by the short name's last word (or the word the long name has
+    after it), so only names sharing that word are compared.
+    """
+    long_by_word: dict[str, set[tuple[_Ref, tuple[str, ...]]]] = {}
+    for ref, actor in actors.items():
+        if actor.type not in _INSTITUTIONAL:
+            continue
+        for name in (actor.name, *actor.aliases):
+            words = tuple(_words_of(name))
+            if len(words) >= 3:
+                for word in set(words):
+                    long_by_word.setdefault(word, set()).add((ref, words))
+    for ref, actor in sorted(actors.items()):
+        if actor.type not in _INSTITUTIONAL:
+            continue
+        short = _words_of(actor.name)
+        if not 2 <= len(short) <= 4:
+            continue
+        roots = {uf.find(other) for other, words in long_by_word.get(short[-1], set())
+                 if _shortens(short, list(words)) and _body_compatible(actor, actors[other])}
+        roots.discard(uf.find(ref))
+        if len(roots) == 1:
+            uf.union(ref, next(iter(roots)))
+
+
+def _link_acronyms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
+    """An acronym used in one source joins the one expansion written in another ("CSB"
+    and "Chemical Safety Board"). Expansions are blocked by their first letter."""
+    by_letter: dict[str, set[tuple[_Ref, str]]] = {}
+    for ref, actor in actors.items():
+        if actor.type not in _INSTITUTIONAL:
+            continue
+        for name in (actor.name, *actor.aliases):
+            key = norm(name)
+            if len(key.split()) >= 2:
+                by_letter.setdefault(key[0], set()).add((ref, name))
+    for ref, actor in sorted(actors.items()):
+        name = actor.name
+        if actor.type not in _INSTITUTIONAL or not _is_acronym(name):
+            continue
+        roots = {uf.find(other) for other, long in by_letter.get(name[0].lower(), set())
+                 if acronym_matches(name, long) and _body_compatible(actor, actors[other])}
+        roots.discard(uf.find(ref))
+        if len(roots) == 1:
+            uf.union(ref, next(iter(roots)))
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and sum(
+        ch.isupper() for ch in letters) >= 2 and " " not in name
 
 
 def _link_misspellings(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
@@ -168,6 +311,10 @@ def _merged_type(members: list[LocalActor]) -> str:
     votes: Counter[str] = Counter()
     for actor in members:
         votes[actor.type] += len(actor.mentions) or 1
+    if "person" in votes and "organisation" in votes and not any(
+        actor.roles for actor in members if actor.type == "person"
+    ):  # one name read as a person only from its shape in one source, a body in another
+        del votes["person"]
     return min(votes, key=lambda t: (-votes[t], _SPECIFIC.index(t) if t in _SPECIFIC
                                      else len(_SPECIFIC), ACTOR_TYPES.index(t)))
 
@@ -183,6 +330,8 @@ def merge_actors(
     uf = _UnionFind(sorted(actors))
     _link_names(actors, uf)
     _link_short_forms(actors, uf)
+    _link_official_short_names(actors, uf)
+    _link_acronyms(actors, uf)
     _link_misspellings(actors, uf)
     clusters: dict[_Ref, list[_Ref]] = {}
     for ref in sorted(actors):

@@ -41,6 +41,7 @@ from generator.extract.names import (
     Token,
     acronym_matches,
     has_digit,
+    inverted_name,
     lexicon,
     norm,
     slugify,
@@ -92,6 +93,21 @@ _ORG_BEFORE = frozenset({"firm", "company", "startup", "start-up", "group", "con
                          "broker", "consultancy", "agency", "organisation", "organization",
                          "party", "union", "society", "team"})
 # Tokens after which a capital letter says nothing about the word ('... bluntly: "Is').
+# Nouns that head an apposition after a name and say what it is: "Nordhavn Tankers, the
+# ship's Copenhagen-based operator", "UKRIO, an advisory charity", "the Chemical Safety
+# Board, an independent agency". Stronger than any other evidence: the text says it.
+_APPOS_GOV = frozenset({"agency", "regulator", "ministry", "department", "watchdog"})
+_APPOS_ORG = frozenset({"charity", "nonprofit", "non-profit", "ngo", "company", "firm",
+                        "startup", "start-up", "operator", "manufacturer", "maker", "developer",
+                        "lender", "insurer", "carrier", "airline", "retailer", "supplier",
+                        "conglomerate", "broker", "consultancy", "newcomer", "challenger",
+                        "subsidiary", "producer", "exporter", "importer", "shipowner",
+                        "drugmaker", "carmaker", "chipmaker", "miner", "bank", "group",
+                        "fund", "union", "association", "foundation"})
+_APPOS_STOP = frozenset({",", ".", ";", ":", "that", "which", "who", "whose", "where", "with",
+                         "by", "for", "in", "of", "at", "from", "to", "(", ")", '"', "“", "”",
+                         "—", "–", "and", "is", "was", "has", "said"})
+_APPOS = 4  # strength of an apposition's head noun (above the gazetteer's 3)
 _CLAUSE_OPENERS = frozenset({'"', "“", "‘", ":", "(", "—", "–", "-"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _ROLE_PREPS = frozenset({"for", "of", "at", "with", "from", "to", "in"})
@@ -215,9 +231,11 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             j += 1  # "Llama 3", "Gemini 2.5 Pro"
             continue
         nxt = j + 1 < n and _is_name_word(toks[j + 1], lex)
-        if tok.lower in _PARTICLES and nxt and not _title_len(toks, j + 1, lex):
-            j += 1
-            continue
+        if tok.lower in _PARTICLES:
+            k = _after_particles(toks, j)  # "van der Berg", "de la Fuente"
+            if k < n and _is_name_word(toks[k], lex) and not _title_len(toks, k, lex):
+                j = k
+                continue
         if (tok.lower in ("of", "for") and (prev in lex.suffix or of_chain)) or (
             tok.lower == "on" and of_chain  # "Center for Research on Foundation Models"
         ):
@@ -235,7 +253,7 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             k = _run_end(toks, j + 1, lex)
             if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation") or (
                 of_chain and k - j <= 3 and toks[j + 1].text not in lex.given
-            ):
+            ) or _and_stays_in_name(toks, i, j, k, lex):
                 j = k
                 continue
         inner = _inner_possessive(toks, j, lex)
@@ -244,6 +262,38 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             continue
         break
     return j
+
+
+def _after_particles(toks: list[Token], j: int) -> int:
+    """Index of the first token after a run of lower-case name particles starting at j."""
+    while j < len(toks) and toks[j].lower in _PARTICLES and toks[j].text.islower():
+        j += 1
+    return j
+
+
+# Endings of abstract nouns that join a name after "and": "Research and Innovation",
+# "Trade and Development", "Science and Security". A person or a company after "and" is
+# another actor ("Anthropic and OpenAI"); an abstract noun is not.
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "ship", "ics",
+                     "ture", "ogy", "ism")
+
+
+def _and_stays_in_name(toks: list[Token], i: int, j: int, k: int, lex: Lexicon) -> bool:
+    """Does "and" at j join the run i..j with the words j+1..k into one name?
+
+    Yes when the whole is followed by its own acronym in parentheses ("UK Research and
+    Innovation (UKRI)"), or when a single abstract noun follows a name of at least two
+    words whose head is a generic institution word ("... Research and Innovation").
+    """
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and (
+        _ACRONYM_RE.match(toks[k + 1].text)
+        and acronym_matches(toks[k + 1].text, " ".join(t.text for t in toks[i:k]))
+    ):
+        return True
+    word = toks[j + 1].lower
+    return k == j + 2 and j - i >= 2 and toks[j - 1].lower in lex.suffix and (
+        word.endswith(_ABSTRACT_ENDINGS) and word not in lex.suffix
+    )
 
 
 def _run_end(toks: list[Token], k: int, lex: Lexicon) -> int:
@@ -429,7 +479,7 @@ def _person_like(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     first = words[0].lower
     if first in lex.gov_modifiers or first in lex.demonyms or first in _PLACE_PREFIXES:
         return False  # "American Red Cross", "National Weather Service", "Punta Alta"
-    return all(w.text[0].isupper() and w.text.replace("-", "").replace("'", "").replace(
+    return all(w.cap and w.text.replace("-", "").replace("'", "").replace(
         "’", "").isalpha() and not (len(w.text) > 1 and w.text.isupper()) for w in words)
 
 
@@ -467,6 +517,9 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
             return None
     actor_type, strength = _type_of(ctx, toks, i, j)
     cand = _Cand(text, start, end, sid, key, j - i, actor_type, strength)
+    appos = _apposition_type(toks, j)
+    if appos is not None:
+        cand.votes.append((appos, _APPOS))
     _acronym_in_parentheses(toks, j, cand)
     _known_as(ctx, toks, j, cand)
     return _add(ctx, cand)
@@ -578,14 +631,48 @@ def _compound(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str) -> int | N
                 actor_type = "government"
             cand = _Cand(text, toks[i].start, toks[j - 1].end, sid, norm(text), j - i,
                          actor_type, _GAZ, key=slugify(text), name=text, aliases=[rest])
+            appos = _apposition_type(toks, j)
+            if appos is not None:
+                cand.votes.append((appos, _APPOS))
             return _add(ctx, cand)
         if prefix not in lex.forms:
             return None  # a demonym starts the name: "French Guiana", "American Express"
+        if length == 1 and toks[i].text in lex.given and j - i == 2:
+            return None  # "Jordan Peterson", "Chad Smith": a given name, not the country
+        if entry.kind == "country" and _country_led_name(ctx, toks, i + length, j):
+            text = _text(ctx.doc, toks, i, j)
+            rest = _text(ctx.doc, toks, i + length, j)
+            cand = _Cand(text, toks[i].start, toks[j - 1].end, sid, norm(text), j - i,
+                         "organisation", _HEAD, key=slugify(text), name=text, aliases=[rest])
+            return _add(ctx, cand)
         # Not one name: the known actor, then whatever follows it.
         _gazetteer_cand(ctx, entry, toks, i, i + length, sid)
         rest_idx = _classify(ctx, toks, i + length, j, sid, headline=False)
         return rest_idx if rest_idx is not None else -1
     return None
+
+
+def _country_led_name(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Is a country followed by these words one name ("UK Maritime Trade Operations",
+    "UK Research and Innovation") rather than the country and another actor?
+
+    Two or more capitalised words after the country, none a known actor or a person's
+    name, read as one body; a single word ("China Mobile" aside) or a known actor
+    ("U.S. Federal Reserve" is handled as a compound) is split off as before.
+    """
+    if j - i < 2 or norm(_text(ctx.doc, toks, i, j)) in ctx.lex.forms:
+        return False
+    if toks[i].text in ctx.lex.given or _person_like(toks, i, j, ctx.lex) and (
+        toks[j - 1].lower not in ctx.lex.suffix
+    ) and not _abstract_run(toks, i, j):
+        return False
+    return not any(t.version for t in toks[i:j])
+
+
+def _abstract_run(toks: list[Token], i: int, j: int) -> bool:
+    """Words that do not look like a person's name: an abstract noun or a plural."""
+    return any(t.lower.endswith(_ABSTRACT_ENDINGS) or (
+        t.lower.endswith("s") and not t.lower.endswith("ss")) for t in toks[i:j])
 
 
 def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
@@ -645,7 +732,7 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
         if entry is not None and entry.kind in ("country", "place"):
             return "place"  # "Kalamazoo, Michigan"
     if prev in _ORG_BEFORE or prev in ctx.lex.descriptor or prev == "itself" or (
-        prev in ("called", "named") and prev2 in _ORG_BEFORE
+        prev in ("called", "named", ",") and prev2 in _ORG_BEFORE
     ):
         return "organisation"
     if prev == "the" and not toks[i].text.isupper():
@@ -653,6 +740,30 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
     if prev == "at" and prev2 in _STAFF:  # "analysts at Panmure Liberum"
         return "organisation"
     return None
+
+
+def _apposition_type(toks: list[Token], j: int) -> str | None:
+    """Type said by an apposition right after a name (", a/the/X's ... NOUN that"), if any.
+
+    The head is the last word before the apposition ends; "Jane Doe, the company's chief
+    executive" ends in "executive" and says nothing.
+    """
+    k = j
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        k += 3  # "UK Research Integrity Office (UKRIO), an advisory charity"
+    if k + 1 >= len(toks) or toks[k].text != ",":
+        return None
+    end = k + 1
+    while end < len(toks) and end - k <= 7 and toks[end].lower not in _APPOS_STOP and not (
+        end > k + 2 and toks[end].text.islower() and toks[end].text.endswith("ed")
+    ):  # "a charity based in Geneva": a participle ends the noun phrase
+        end += 1
+    if end == k + 1 or end >= len(toks) or end - k > 7:
+        return None
+    head = toks[end - 1].lower
+    if head in _APPOS_GOV:
+        return "government"
+    return "organisation" if head in _APPOS_ORG else None
 
 
 def _acronym_in_parentheses(toks: list[Token], j: int, cand: _Cand) -> None:
@@ -681,6 +792,11 @@ def _org_from_modifier(ctx: _Ctx, toks: list[Token], a: tuple[int, int], title: 
         if country is not None and country.kind == "country":
             extra = _text(ctx.doc, toks, i + length, j) if i + length < j else ""
             full = f"{extra} {title}".strip()
+            if not extra and j < len(toks) and toks[j].text in _POSSESSIVE and (
+                prefix in lex.forms
+            ):  # "Oman's Foreign Minister": the text names the country itself
+                return full, _entry_cand(ctx, country, _text(ctx.doc, toks, i, j),
+                                         toks[i].start, toks[j - 1].end, sid)
             idx = _government_cand(ctx, country, toks, i, i + length, sid)
             return full, idx
         if country is not None and country.kind == "institution" and i + length < j and (
@@ -691,10 +807,18 @@ def _org_from_modifier(ctx: _Ctx, toks: list[Token], a: tuple[int, int], title: 
                               toks[i].start, toks[i + length - 1].end, sid)
             return f"{extra} {title}", idx
     whole = lex.forms.get(norm(_text(ctx.doc, toks, i, j)))
-    if whole is not None or _head_type(toks, i, j, lex) or kind != "government":
+    head = _head_type(toks, i, j, lex)
+    if j - i == 1 and whole is None and toks[i].lower in lex.suffix and kind == "government" and (
+        not toks[i].text.isupper()
+    ):
+        return f"{toks[i].text} {title}", None  # "Health Minister": one title
+    acronym = j - i == 1 and _ACRONYM_RE.match(toks[i].text) is not None
+    if whole is not None or head or kind != "government" or acronym:
         idx = _classify(ctx, toks, i, j, sid, headline=False)
         if idx is not None and ctx.cands[idx].strength < _HEAD:
             ctx.cands[idx].votes.append(("organisation", _CUE))
+        if head == "place" and j - i >= 2 and title:
+            title = f"{toks[j - 1].text} {title}"  # "Harris County Judge": a county judge
         return title, idx
     return f"{_text(ctx.doc, toks, i, j)} {title}", None
 
@@ -734,27 +858,33 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         # "[Org] [Title] [Person]" / "[Org]'s [Title] [Person]" / "[Title] [Person]"
         if after and after[0] == "cap" and after[1] == j:
             org_span = None
-            if before and before[0] == "cap" and (
-                before[2] == i or (before[2] + 1 == i and toks[before[2]].text in _POSSESSIVE)
-            ):
+            lead = _lowercase_lead(toks, before, i)  # "EPA regional administrator"
+            if lead is not None and not _weak_modifier(ctx, toks, before):
                 org_span = (before[1], before[2])
             person = _person(ctx, toks, (after[1], after[2]), sid)
             if person is None:
                 continue
             org = None
-            full_title = title
+            full_title = title if lead is None or lead == i else _text(ctx.doc, toks, lead, j)
+            anaphor = None
             if org_span is not None:
-                full_title, org = _org_from_modifier(ctx, toks, org_span, title, tkind, sid)
+                full_title, org = _org_from_modifier(ctx, toks, org_span, full_title, tkind,
+                                                     sid)
                 used.add(pos - 1)
+                if org is None and pos >= 2:  # "Kenya's Health Minister": the owner serves
+                    org = _possessive_owner(ctx, toks, spans, pos - 1, sid, used)
+            elif i > 0 and toks[i - 1].lower in ("its", "whose", "their"):
+                anaphor = ("", None)  # "The Ministry, through its spokesperson Reza Ghaffari"
             used.add(pos + 1)
             ctx.roles.append(_RoleCand(person, full_title, org, sid, toks[i].start,
-                                       toks[j - 1].end))
+                                       toks[j - 1].end, anaphor=anaphor))
             continue
         # "[Org]'s [title], [Person]" / "Its [title], [Person]" / "[Title], [Person] of [Org]"
         if _title_then_person(ctx, toks, spans, pos, sid, used):
             continue
-        # "Person, a title for/of/at [the] Org [on qualifier]"
-        if before and before[0] == "cap" and pos - 1 not in used:
+        # "Person, a title for/of/at [the] Org [on qualifier]" (also after a title:
+        # "Professor Alastair Penrose, director of the university's Centre ...")
+        if before and before[0] == "cap":
             _apposition(ctx, toks, spans, pos, sid, used)
     if not headline:
         _who_heads(ctx, toks, spans, sid, used)
@@ -771,6 +901,66 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
             _acronym_in_parentheses(toks, j, ctx.cands[idx])
             _known_as(ctx, toks, j, ctx.cands[idx])
         last = (j, idx) if idx is not None else None
+
+
+# Lower-case words that may stand between an organisation and a title ("EPA regional
+# administrator", "Acme senior vice president") without breaking the pattern.
+_TITLE_MODIFIERS = frozenset({"regional", "senior", "deputy", "chief", "executive",
+                              "associate", "acting", "interim", "assistant", "general",
+                              "managing", "lead", "principal", "local", "national", "state",
+                              "federal", "district", "former", "outgoing", "incoming", "new",
+                              "top", "joint", "co"})
+
+
+def _lowercase_lead(toks: list[Token], before: tuple[str, int, int] | None,
+                    i: int) -> int | None:
+    """Start of the title when the span ``before`` names the organisation in front of the
+    title at i: directly, through a possessive ("Acme's CEO"), or through a few lower-case
+    modifiers ("EPA regional administrator"). None when ``before`` is not in front."""
+    if before is None or before[0] != "cap":
+        return None
+    end = before[2]
+    if end == i:
+        return i
+    if end + 1 == i and toks[end].text in _POSSESSIVE:
+        return i
+    k = end
+    while k < i and k - end < 2 and toks[k].lower in _TITLE_MODIFIERS:
+        k += 1
+    return end if k == i else None
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "another", "a", "an"})
+
+
+def _weak_modifier(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int] | None) -> bool:
+    """A lone sentence opener in front of a title ("One analyst, ...", "Another spokesman")
+    names no organisation."""
+    if span is None or span[2] - span[1] != 1:
+        return False
+    tok = toks[span[1]]
+    if not _clause_initial(toks, span[1]) or (len(tok.text) > 1 and tok.text.isupper()):
+        return False  # an acronym is capitalised wherever it stands ("ASI president")
+    if tok.lower in ctx.lex.forms or (
+        span[2] < len(toks) and toks[span[2]].text in _POSSESSIVE
+    ):
+        return False  # "Hungary's foreign minister": a known name or an owner
+    return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps
+
+
+def _possessive_owner(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
+                      bpos: int, sid: str, used: set[int]) -> int | None:
+    """"Kenya's Health Minister X": the span before the title ("Health") names no body;
+    the owner before the possessive ("Kenya") is the organisation served."""
+    kind, oi, oj = spans[bpos - 1]
+    start = spans[bpos][1]
+    if kind != "cap" or oj + 1 != start or toks[oj].text not in _POSSESSIVE:
+        return None
+    if bpos - 1 in used:
+        return None
+    used.add(bpos - 1)
+    _, idx = _org_from_modifier(ctx, toks, (oi, oj), "", "government", sid)
+    return idx
 
 
 def _title_kind(lex: Lexicon, toks: list[Token], i: int, j: int) -> str:
@@ -805,9 +995,17 @@ def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int,
     Whitlock of Whitlock Legal Group". Returns True when a role was read."""
     _, i, j = spans[pos]
     k = _complement(toks, j)
+    ref = _referred_org(ctx, toks, k)  # "A spokesperson for the authority, Joris Bakker"
+    title_end = k
+    if ref is not None:
+        k += 3
     if k >= len(toks) or toks[k].text != ",":
         return False
     after = next((p for p in range(pos + 1, len(spans)) if spans[p][1] == k + 1), None)
+    if after is not None and spans[after][0] == "title" and after + 1 < len(spans) and (
+        spans[after + 1][1] == spans[after][2]
+    ):
+        after += 1  # "The university's vice-chancellor, Professor Margaret Ellison"
     if after is None or spans[after][0] != "cap":
         return False
     _, pi, pj = spans[after]
@@ -819,7 +1017,7 @@ def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int,
     if person is None:
         return False
     used.add(after)
-    title = _text(ctx.doc, toks, i, k)
+    title = _text(ctx.doc, toks, i, title_end)
     tkind = _title_kind(ctx.lex, toks, i, j)
     org, anaphor = None, None
     before = spans[pos - 1] if pos > 0 else None
@@ -828,16 +1026,29 @@ def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int,
         m -= 1
     if before and before[0] == "cap" and pos - 1 not in used and (
         before[2] == i or (before[2] == m and toks[m].text in _POSSESSIVE)
-    ):
+    ) and not _weak_modifier(ctx, toks, before):
         title, org = _org_from_modifier(ctx, toks, (before[1], before[2]), title, tkind, sid)
         used.add(pos - 1)
     else:
-        anaphor = _anaphor_before(ctx, toks, i)
+        anaphor = ref or _anaphor_before(ctx, toks, i)
     if org is None and anaphor is None:
         org = _org_after(ctx, toks, spans, after, sid, used)
-    ctx.roles.append(_RoleCand(person, title, org, sid, toks[i].start, toks[k - 1].end,
+    ctx.roles.append(_RoleCand(person, title, org, sid, toks[i].start, toks[title_end - 1].end,
                                anaphor=anaphor))
     return True
+
+
+def _referred_org(ctx: _Ctx, toks: list[Token], k: int) -> tuple[str, None] | None:
+    """"for the authority," after a title: the organisation is referred to by its head
+    noun; returns the anaphor when tokens k..k+2 are "for/of/at the <noun>"."""
+    if k + 3 >= len(toks) or toks[k].lower not in ("for", "of", "at"):
+        return None
+    if toks[k + 1].lower != "the" or not toks[k + 2].text.islower():
+        return None
+    noun = toks[k + 2].lower
+    if toks[k + 3].text != "," or not (noun in ctx.lex.suffix or noun in _ORG_BEFORE):
+        return None
+    return (noun, None)
 
 
 def _before_is_apposition(toks: list[Token], spans: list[tuple[str, int, int]], pos: int,
@@ -876,6 +1087,8 @@ def _anaphor_before(ctx: _Ctx, toks: list[Token], i: int) -> tuple[str, str | No
         word in ctx.lex.suffix or word in _ORG_BEFORE
     ):
         return (word, None)  # "A ministry spokesperson, Zhou Lan"
+    if word == "ministry" and toks[m].text.islower():
+        return (word, None)  # "Iran's foreign ministry spokesman, Reza Ghafari"
     return None
 
 
@@ -903,6 +1116,8 @@ def _org_span_after(toks: list[Token], spans: list[tuple[str, int, int]], m: int
     while m < len(toks) and m - start < 3 and toks[m].text.isalpha() and toks[m].text.islower(
     ) and toks[m].lower not in _ROLE_PREPS and toks[m].lower not in ("and", "or", "who"):
         m += 1
+    if m > start and m < len(toks) and toks[m].text in _POSSESSIVE:
+        m += 1  # "director of the university's Centre for Tumour Biology"
     opos = next((p for p in range(len(spans)) if spans[p][1] == m), None)
     if opos is None or spans[opos][0] != "cap":
         return None
@@ -987,6 +1202,10 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
     between = [p for p in range(ppos + 1, pos) if spans[p][0] == "cap"]
     if between:
         opos = between[-1]
+        if len(between) > 1 or spans[opos][1] != k or _lowercase_lead(
+            toks, spans[opos], ti
+        ) is None:
+            return  # "Otieno, said Kisumu University would seek a partner": no apposition
         org = (spans[opos][1], spans[opos][2])
     elif ti - k > 3 or any(not t.text.isalpha() or t.cap for t in toks[k:ti]):
         return
@@ -1097,8 +1316,19 @@ def _group(ctx: _Ctx) -> dict[str, _Group]:
     for idx, cand in enumerate(ctx.cands):
         gkey = cand.key or f"n:{cand.norm}"
         groups.setdefault(gkey, _Group(gkey)).members.append(idx)
+    _join_inverted_names(groups)
     _resolve_short_forms(ctx, groups)
     return groups
+
+
+def _join_inverted_names(groups: dict[str, _Group]) -> None:
+    """"Northmoor University" and "University of Northmoor" are one name written two ways
+    ("<Head> of <X>" / "<X> <Head>" for a one-word head such as University or College)."""
+    for gkey in sorted(groups):
+        inverted = inverted_name(gkey[2:]) if gkey.startswith("n:") else None
+        other = f"n:{inverted}" if inverted else None
+        if other in groups and gkey in groups and other != gkey:
+            groups[gkey].members.extend(groups.pop(other).members)
 
 
 def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[str]]:
@@ -1112,6 +1342,7 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
     strong: set[str] = set()
     weak: set[str] = set()
     lex = ctx.lex
+    unsure = actor_type == "person" and not _firmly_person(ctx, group)
     for idx in group.members:
         cand = ctx.cands[idx]
         words = cand.norm.split()
@@ -1120,19 +1351,53 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
             continue
         if actor_type == "person":
             strong.add(words[-1])
+            particle = next((k for k in range(1, len(words) - 1) if words[k] in _PARTICLES),
+                            None)
+            if particle is not None:  # "van der Berg", "bin Salim" after the full name
+                strong.add(" ".join(words[particle:]))
+            if unsure:  # "Nyota" after "Nyota Biologics": a company, not a person
+                weak.update(_leading_forms(words, lex))
             continue
         if actor_type == "place":
             continue
+        if len(words) == 3 and words[1] == "of" and words[0] in lex.suffix and (
+            words[2] not in lex.forms
+        ):
+            weak.add(words[2])  # "Northmoor" after "University of Northmoor"
         head = _norm_head(words)
         if head in lex.suffix:
             strong.add(head)  # "the Commission", "the Institute", "the Bank"
         if words[-1] in _LEGAL_FORMS and len(words) >= 3:
             strong.add(" ".join(words[:-1]))  # "Calder Homes" for "Calder Homes Ltd"
-        if actor_type == "organisation" and words[0] not in lex.alone and (
-            words[0] not in lex.suffix
-        ) and not _NUMBERED.match(words[-1]):  # "Artemis" is not "Artemis III"
-            weak.add(words[0])  # "Goldman" after "Goldman Sachs Group"
+        if actor_type == "organisation":
+            weak.update(_leading_forms(words, lex))
     return strong, weak
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "de", "du", "la", "le"})
+
+
+def _leading_forms(words: list[str], lex: Lexicon) -> set[str]:
+    """First word(s) of an organisation's name that may stand for it: "Goldman" after
+    "Goldman Sachs Group", "Copper Basin" after "Copper Basin Dairies"."""
+    if words[0] in lex.alone or words[0] in lex.suffix or _NUMBERED.match(words[-1]):
+        return set()  # "Artemis" is not "Artemis III"
+    out = {words[0]}
+    if len(words) == 3 and words[1] not in _CONNECTORS and words[1] not in lex.suffix:
+        out.add(" ".join(words[:2]))
+    return out
+
+
+def _firmly_person(ctx: _Ctx, group: _Group) -> bool:
+    """Is there more than the shape of the name to say this is a person (a title, an
+    honorific, a known given name, "who")?"""
+    for idx in group.members:
+        cand = ctx.cands[idx]
+        if cand.type == "person" and cand.strength >= _CUE:
+            return True
+        if any(t == "person" and st >= _CUE for t, st in cand.votes):
+            return True
+    return False
 
 
 def _norm_head(words: list[str]) -> str:
@@ -1170,6 +1435,8 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
         if not targets:
             firsts = sorted(t for t in weak.get(form, set()) if t != group.key and t in groups)
             targets = firsts if len(firsts) == 1 else []
+            for idx in group.members if targets else []:
+                ctx.cands[idx].votes.append(("organisation", _CUE))
         if not targets:
             target = _short_gazetteer(ctx, form, groups)
             if target is not None:
@@ -1319,6 +1586,10 @@ def _implied_org(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
             name = norm(_name_of(ctx, groups[gkey]))
             if f"{subject} ministry" in name or f"ministry of {subject}" in name:
                 return cand_key.get(groups[gkey].members[0])
+    if title in ("minister", "deputy minister"):  # "Minister Piotr Zawadzki said"
+        found = _anaphor_org(ctx, ("ministry", None), pos, groups, cand_key)
+        if found is not None:
+            return found
     words = title.split()
     if any(" ".join(words[k:]) in _NATIONAL_TITLES for k in range(len(words))):
         return _dominant(ctx, groups, cand_key, _country_of)
@@ -1342,7 +1613,8 @@ def _anaphor_org(ctx: _Ctx, anaphor: tuple[str, str | None], pos: int,
         if country is not None:
             fits = entry is not None and entry.country == country
         elif head and head in ctx.lex.suffix:
-            fits = any(_norm_head(ctx.cands[m].norm.split()) == head for m in group.members)
+            fits = any(head in (_norm_head(words), words[-1]) for words in (
+                ctx.cands[m].norm.split() for m in group.members))
         else:
             fits = actor_type in ("organisation", "government")
         if not fits:

@@ -26,6 +26,9 @@ TOKEN_RE = re.compile(
     r"|\S"
 )
 _VERSION_RE = re.compile(r"^v?\d+(?:\.\d+)*[a-z]?$")
+# A surname written with a lower-case particle joined to it ("al-Rawahi", "el-Sisi",
+# "bin-Salman", "d'Alembert"): part of a name although it does not start with a capital.
+_PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint|d)[-'’][A-Z]")
 _HAS_DIGIT_RE = re.compile(r"\d")
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -69,6 +72,8 @@ def tokenize(text: str, offset: int) -> list[Token]:
         if first.isupper():
             cap = "-" not in word or _capitalised_word(word)
             append(Token(word, word.lower(), start, start + len(word), cap, False))
+        elif ("-" in word or "'" in word or "’" in word) and _PARTICLE_NAME_RE.match(word):
+            append(Token(word, word.lower(), start, start + len(word), True, False))
         elif first.isdigit():
             version = bool(_VERSION_RE.match(word))
             append(Token(word, word, start, start + len(word), False, version))
@@ -213,7 +218,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 def _load_suffixes(lex: Lexicon) -> None:
     data = yaml.safe_load(_data("suffixes.yml"))
-    for actor_type in ("law", "programme", "media", "government", "organisation"):
+    for actor_type in ("law", "programme", "media", "government", "organisation", "place"):
         for word in data.get(actor_type, []):
             lex.suffix.setdefault(word.lower(), actor_type)
     for actor_type, words in (data.get("prefix") or {}).items():
@@ -252,6 +257,38 @@ def lexicon() -> Lexicon:
     _load_non_actors(lex)
     lex.given = frozenset(_words(_data("given_names.txt")))
     return lex
+
+
+def country_canonical(name: str) -> str:
+    """A normalised name with a leading country form or demonym spelled as the country.
+
+    "uk maritime trade operations" and "united kingdom maritime trade operations", or
+    "iranian foreign ministry" and "iran foreign ministry", name one body; both become
+    "united kingdom ..." / "iran ...". Names not starting with a country are returned as is.
+    """
+    lex = lexicon()
+    words = name.split()
+    for length in range(min(lex.max_form_words, len(words) - 1), 0, -1):
+        head = " ".join(words[:length])
+        entry = lex.forms.get(head) or lex.demonyms.get(head)
+        if entry is not None and entry.kind == "country":
+            return " ".join([norm(entry.name), *words[length:]])
+    return name
+
+
+_INVERTIBLE = frozenset({"university", "college", "polytechnic", "academy", "school"})
+
+
+def inverted_name(name: str) -> str | None:
+    """The other common spelling of "university of X" ("X university"), or None.
+
+    Only for heads that are routinely written both ways; "Bank of England" is never
+    "England Bank".
+    """
+    words = name.split()
+    if len(words) in (3, 4) and words[0] in _INVERTIBLE and words[1] == "of":
+        return " ".join([*words[2:], words[0]])
+    return None
 
 
 def initials(name: str) -> str:
@@ -316,6 +353,8 @@ def is_version(token: Token) -> bool:
 __all__ = [
     "Entry",
     "acronym_matches",
+    "country_canonical",
+    "inverted_name",
     "Lexicon",
     "Token",
     "has_digit",
