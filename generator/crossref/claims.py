@@ -62,7 +62,14 @@ from itertools import combinations
 
 import yaml
 
-from generator.extract.claims import DATE_RE, content_terms, lexicon, stem
+from generator.extract.claims import (
+    CURRENCY_CODES,
+    DATE_RE,
+    content_terms,
+    lexicon,
+    relative_spans,
+    stem,
+)
 from generator.models import Appearance, Claim, ClaimCandidate, Source
 
 MERGE_THRESHOLD = 0.30
@@ -71,11 +78,25 @@ CONFLICT_THRESHOLD = 0.22
 # evidence of the same subject: such pairs need less word overlap than other conflicts
 VALUE_CONFLICT_THRESHOLD = 0.15
 _WEAK_UNITS = frozenset({"%", "pp", "$", "€", "£", "¥"})  # too common to mark one quantity
+# two reports of one story (many actors in common) paraphrase each other more loosely than
+# unrelated articles that happen to share words: their pairs need a little less overlap
+SAME_STORY_THRESHOLD = 0.28
+SAME_STORY_MIN_ACTORS = 2  # actors two sources share, at least ...
+SAME_STORY_MIN_SHARE = 0.4  # ... and as a share of the smaller source's actors
+MAX_COMMON_DURATION = 3  # "two years": a duration this short is no evidence of one subject
+# a claim stated as a possibility ("insurers may raise premiums") and one stated as a fact
+# ("premiums have doubled") are different assertions unless their words agree closely
+MODAL_MISMATCH_THRESHOLD = 0.5
+_MODAL_HEDGES = frozenset(
+    {"may", "might", "could", "likely", "unlikely", "possibly", "potentially", "probably",
+     "perhaps", "conditional", "is expected to", "are expected to", "was expected to",
+     "were expected to", "about to"}
+)
 MIN_SHARED_TERMS = 2  # shared content terms that are not generic (a shared quantity counts)
 MAX_BLOCK = 60
 MAX_PAIRS_PER_ITEM = 200  # a candidate compared with more than this is in no useful block
 ACTOR_WEIGHT = 0.5  # actors are evidence of the same subject, not of the same assertion
-CONCEPT_WEIGHT = 2.0  # a shared polarity concept ("~support-") is the same predicate
+CONCEPT_WEIGHT = 1.0  # per concept feature: "~support" (either sign) and "~support-" (signed)
 QUANTITY_WEIGHT = 2.0  # the same value in the same unit ("1.2 million tonnes" = "1,200,000")
 GENERIC_WEIGHT = 0.3  # "say", "may", "access": present everywhere in news, weak evidence
 APPROX_TOLERANCE = 0.15  # "about 450" and "nearly 500" do not conflict
@@ -104,7 +125,23 @@ _UNITS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "a": 1,
 }
-_CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
+_CURRENCY_WORDS = {
+    "dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "zloty": "PLN", "yuan": "CNY",
+    "renminbi": "CNY", "rupee": "INR", "koruna": "CZK", "forint": "HUF", "rouble": "RUB",
+    "ruble": "RUB", "lira": "TRY", "rand": "ZAR", "franc": "CHF",
+}
+# codes with a symbol of their own compare as the symbol: "USD 5m" is "$5m"
+_CODE_UNITS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+# heads too light to name what is counted: "21 crew members" counts crew
+_LIGHT_HEADS = frozenset({"member", "members", "personnel", "staff"})
+# a plural noun ends the unit: "two destroyers toward ...", "40 ships closer ..."
+_PLURAL_RE = re.compile(r"[a-z]{2,}[^su]s$")
+# "a crew of 21 was unharmed": the counted noun comes before the number
+_OF_BEFORE_RE = re.compile(r"\b([a-z]{3,})\s+of\s*$")
+_NOT_UNITS_BEFORE = frozenset(
+    {"one", "some", "most", "all", "none", "each", "many", "any", "total", "out", "age",
+     "top", "rest", "part", "both", "few", "lot", "lots", "number", "series", "group", "set"}
+)
 # words after a number that end its unit: verbs, auxiliaries, prepositions ("12,500 people were")
 _UNIT_STOP = frozenset(
     {
@@ -236,8 +273,12 @@ def _unit_of(words: list[str]) -> str | None:
         if not low or low in _UNIT_STOP or not low.replace("-", "").isalpha():
             break
         kept.append(low)
+        if _PLURAL_RE.search(low) or w.endswith((",", ";", ":", ")")):
+            break  # the head noun ("two destroyers toward", "100 MHz, ...")
     while len(kept) > 1 and kept[-1].endswith(("ed", "ing")):
         kept.pop()  # "600 players signed", "two members preferring": a verb, not the unit
+    if len(kept) > 1 and kept[-1] in _LIGHT_HEADS:
+        kept.pop()
     if not kept:
         return None
     last = kept[-1]
@@ -245,6 +286,14 @@ def _unit_of(words: list[str]) -> str | None:
         return _CURRENCY_WORDS[last.rstrip("s")]
     s = stem(last)
     return lexicon().synonyms.get(s, s)
+
+
+def _unit_before(context: str) -> str | None:
+    """The counted noun written before the number: "a crew of 21" -> crew."""
+    m = _OF_BEFORE_RE.search(context.lower())
+    if m is None or m.group(1) in _NOT_UNITS_BEFORE or m.group(1) in _UNIT_STOP:
+        return None
+    return _unit_of([m.group(1)])
 
 
 def parse_quantity(text: str, context: str = "") -> Quantity | None:
@@ -255,6 +304,7 @@ def parse_quantity(text: str, context: str = "") -> Quantity | None:
     -> (memb, 4000); "1.9 billion dollars" -> ($, 1.9e9). ``context`` is the text just
     before the number, for approximators ("about", "more than").
     """
+    code = text[:3] if text[:3] in CURRENCY_CODES else None
     m = _NUM_RE.search(text)
     words = text.split()
     if m is not None:
@@ -270,14 +320,18 @@ def parse_quantity(text: str, context: str = "") -> Quantity | None:
         value, used = parsed
         rest = " ".join(words[used:]).lower()
         tail = rest.split()
-    if "%" in text or rest.startswith(("percent", "per cent")):
-        unit: str | None = "%"
+    if tail[:1] == ["of"] and len(tail) > 2:
+        tail = tail[2:]  # partitive: "two of the papers"
+    if code is not None:
+        unit: str | None = _CODE_UNITS.get(code, code)
+    elif "%" in text or rest.startswith(("percent", "per cent")):
+        unit = "%"
     elif text[:1] in "$€£¥":
         unit = text[0]
     elif rest.startswith("percentage point"):
         unit = "pp"
     else:
-        unit = _unit_of(tail)
+        unit = _unit_of(tail) or _unit_before(context)
     if unit is None:
         return None
     before = " ".join(context.lower().split()[-3:])
@@ -289,11 +343,14 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
     quote = cand.appearance.quote
     out = []
     pos = 0
+    background = relative_spans(quote)  # "a professor, who has published 200 papers, ..."
     for number in cand.numbers:
         at = quote.find(number, pos)
         context = quote[max(0, at - 30) : at] if at >= 0 else ""
         if at >= 0:
             pos = at + len(number)
+            if any(s <= at < e for s, e in background):
+                continue
         q = parse_quantity(number, context)
         if q is not None:
             out.append(q)
@@ -334,9 +391,10 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
         if known is None:
             quantities = _quantities(cand)
             qfeats = {_quantity_feature(q) for q in quantities if q.value > 0}
-            # "two years", "three days": durations recur in unrelated claims; not evidence
+            # "two years", "three days": short durations recur in unrelated claims and are
+            # no evidence; "15 years", "28 days" are specific enough to block on
             strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
-                        and q.unit not in generic}
+                        and (q.unit not in generic or q.value > MAX_COMMON_DURATION)}
             known = parsed[(quote, tuple(cand.numbers))] = (quantities, qfeats, strong_q)
         quantities, qfeats, strong_q = known
         terms = frozenset(cand.terms)
@@ -353,7 +411,9 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             years=_years(dates, quote, published.get(cand.appearance.source)),
             concepts=_concepts(terms),
         )
-        feats = terms | qfeats | {f"@{a}" for a in cand.actors}
+        # a concept counts signed and unsigned: the same predicate either way, more so when
+        # both go the same way
+        feats = terms | {_unsigned(t) for t in terms} | qfeats | {f"@{a}" for a in cand.actors}
         items.append(item)
         raw.append(feats)
         df.update(feats)
@@ -362,6 +422,12 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
     for item, feats in zip(items, raw, strict=True):
         item.vec = _vec({f: weight[f] for f in feats})
     return items
+
+
+def _unsigned(term: str) -> str:
+    """A polarity concept without its sign, as similarity sees it: "approved" and "refused
+    to approve" are about the same predicate; which way each goes is ``_conflict``'s job."""
+    return term[:-1] if term[0] == "~" else term
 
 
 def _clause_vectors(item: _Item) -> list[_Vec]:
@@ -379,7 +445,8 @@ def _clause_vectors(item: _Item) -> list[_Vec]:
         terms = set(content_terms(piece)[0]) & item.terms
         if len(terms) < MIN_CLAUSE_TERMS:
             continue
-        item.clauses.append(_vec({**{t: feats[t] for t in terms}, **actors}))
+        both = terms | {_unsigned(t) for t in terms}
+        item.clauses.append(_vec({**{t: feats[t] for t in both}, **actors}))
     return item.clauses
 
 
@@ -463,7 +530,7 @@ def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
     """The same unit with values that disagree, and no value of that unit in common."""
     units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
     for unit in sorted(units):
-        weak = unit in _WEAK_UNITS
+        weak = unit in _WEAK_UNITS or unit in CURRENCY_CODES  # money: needs more overlap
         if score < (CONFLICT_THRESHOLD if weak else VALUE_CONFLICT_THRESHOLD):
             continue
         qa = [q for q in a.quantities if q.unit == unit]
@@ -527,6 +594,55 @@ def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
     return pairs
 
 
+def _opposed(a: _Item, b: _Item) -> bool:
+    """One predicate with opposite signs ("approved" / "refused to approve"): never one
+    claim, whether or not ``_conflict`` found the two to be about the same subject."""
+    ca, cb = a.concepts, b.concepts
+    return any(ca[c] != cb[c] for c in ca.keys() & cb.keys())
+
+
+def _modal(item: _Item) -> bool:
+    """Is the claim stated as a possibility or a forecast ("may raise", "is expected to")?"""
+    return not _MODAL_HEDGES.isdisjoint(item.cand.appearance.hedges)
+
+
+def _merge_thresholds(a: _Item, b: _Item) -> tuple[float, float]:
+    """The score two candidates need to merge, in general and when their two sources
+    report one story: more when one is a possibility and the other an unhedged statement
+    of fact (a forecast is not a report of what happened); infinite for one predicate
+    with opposite signs."""
+    if _opposed(a, b):
+        return math.inf, math.inf
+    ha, hb = a.cand.appearance.hedges, b.cand.appearance.hedges
+    if (_modal(a) and not hb) or (_modal(b) and not ha):
+        return MODAL_MISMATCH_THRESHOLD, MODAL_MISMATCH_THRESHOLD
+    return MERGE_THRESHOLD, SAME_STORY_THRESHOLD
+
+
+def _outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
+    """(score, conflict, merge threshold, same-story merge threshold) of one pair."""
+    score = similarity(a, b)
+    if score <= 0:
+        return score, False, math.inf, math.inf
+    return (score, _conflict(a, b, score), *_merge_thresholds(a, b))
+
+
+def _story_actors(items: list[_Item]) -> dict[str, frozenset[str]]:
+    """Source id -> the actors its claims name (the story it tells, by who is in it)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        found[item.source].update(item.cand.actors)
+        if item.cand.appearance.attributed_to:  # speakers are in the story too
+            found[item.source].add(item.cand.appearance.attributed_to)
+    return {src: frozenset(actors) for src, actors in found.items()}
+
+
+def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    smaller = min(len(a), len(b))
+    return shared >= SAME_STORY_MIN_ACTORS and shared >= SAME_STORY_MIN_SHARE * smaller
+
+
 def _signature(item: _Item) -> tuple[object, ...]:
     """Everything ``similarity`` and ``_conflict`` read from an item.
 
@@ -535,7 +651,8 @@ def _signature(item: _Item) -> tuple[object, ...]:
     """
     cand = item.cand
     return (cand.appearance.quote, item.terms, tuple(cand.actors), cand.subject,
-            tuple(cand.numbers), tuple(cand.dates), cand.negated, item.years)
+            tuple(cand.numbers), tuple(cand.dates), cand.negated, item.years,
+            tuple(cand.appearance.hedges))
 
 
 # --------------------------------------------------------------------------- clustering
@@ -550,21 +667,30 @@ def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]
     merges, conflicts = [], []
     sig_ids: dict[tuple[object, ...], int] = {}
     sigs = [sig_ids.setdefault(_signature(item), len(sig_ids)) for item in items]
-    outcome: dict[tuple[int, int], tuple[float, bool]] = {}
+    # (score, conflict, threshold, same-story threshold) per pair of signatures
+    outcome: dict[tuple[int, int], tuple[float, bool, float, float]] = {}
+    story = _story_actors(items)
+    stories: dict[tuple[str, str], bool] = {}
     for i, j in _candidate_pairs(items):
         key = (sigs[i], sigs[j])
         known = outcome.get(key)
         if known is None:
-            score = similarity(items[i], items[j])
-            known = (score, score > 0 and _conflict(items[i], items[j], score))
+            known = _outcome(items[i], items[j])
             outcome[key] = known
-        score, conflict = known
+        score, conflict, threshold, story_threshold = known
         if score <= 0:
             continue
         if conflict:
             conflicts.append((i, j))
-        elif score >= MERGE_THRESHOLD:
+        elif score >= threshold:
             merges.append((-score, i, j))
+        elif score >= story_threshold:
+            sa, sb = items[i].source, items[j].source
+            same = stories.get((sa, sb))
+            if same is None:
+                same = stories[(sa, sb)] = _same_story(story[sa], story[sb])
+            if same:
+                merges.append((-score, i, j))
     parent = list(range(len(items)))
     sources = [{item.source} for item in items]
 

@@ -255,7 +255,7 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
         polar = None
         if low in pair_heads and k < last:  # "turned down"
             polar = polarity.get(f"{low} {raw[k + 1].lower()}")
-        if polar is None:
+        if polar is None and not _noun_use(raw, k, low):
             polar = polarity.get(low)  # "excluded"
         if polar is not None:
             found, s = polar
@@ -292,6 +292,30 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
 
 
 _SKIP, _NEGATOR, _WORD = 0, 1, 2
+
+# words before a noun: "the biggest block", "its grants", "Penrose's grants" are things, not
+# the verbs "block" and "grant"
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this"})
+# "s" is what is left of "Penrose's" once the actor's name is blanked out
+_NOUN_BEFORE = _DETERMINERS | {"s", "on", "of", "for", "from", "with"}
+_ADVERB_AFTER = frozenset({"in", "into", "to", "from", "on", "home", "then", "when"})
+
+
+def _noun_use(raw: list[str], k: int, low: str) -> bool:
+    """Is the polarity verb at ``raw[k]`` used as a noun or an adverb here?
+
+    Nominalisations ("opposition", "approval", "refusal") keep their polarity: they name
+    the stance itself. A bare verb form after a determiner, a possessive or a superlative
+    is a thing ("the biggest block", "his grants"); "back in October" is an adverb.
+    """
+    if low.endswith(("ion", "al")):
+        return False
+    if low == "back" and k + 1 < len(raw) and raw[k + 1].lower() in _ADVERB_AFTER:
+        return True
+    if k == 0:
+        return False
+    prev = raw[k - 1].lower().translate(_QUOTES)
+    return prev in _NOUN_BEFORE or prev.endswith(("'s", "est"))
 
 
 def _classify_token(tok: str, lex: Lexicon) -> tuple[int, str, str | None]:
@@ -357,12 +381,21 @@ _VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|hundreds|thousands|
 _UNIT_WORD = (
     r"(?:\s+(?!(?:of|to|in|on|at|for|and|or|the|a|an|by|from|with|that|which)\b)[a-z][a-z-]+)"
 )
+# ISO codes written before an amount ("PLN 2.4bn", "EUR 300m"); matched case-sensitively
+CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN",
+    "CZK", "HUF", "RON", "TRY", "RUB", "INR", "BRL", "MXN", "ZAR", "KRW", "HKD", "SGD",
+)
+_DETERMINER_OF = r"of\s+(?:the|his|her|its|their|these|those|our)"
 NUMBER_RE = re.compile(
     rf"(?<![\w.-])(?:[$€£¥]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
+    rf"|(?-i:(?:{'|'.join(CURRENCY_CODES)}))\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
     rf"|(?:{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)"
-    rf"|(?!(?:19|20)\d\d\b)(?:{_NUM})(?![\w-]|\.\d)(?:\s{_SCALE}\b)?{_UNIT_WORD}{{0,2}}"
+    # partitives too: "two of the papers", "12 of his published papers"
+    rf"|(?!(?:19|20)\d\d\b)(?:{_NUM})(?![\w-]|\.\d)(?:\s{_SCALE}\b)?"
+    rf"(?:\s+{_DETERMINER_OF}(?={_UNIT_WORD}))?{_UNIT_WORD}{{0,2}}"
     rf"|\b{_VAGUE}\b"
-    rf"|\b{_WORDNUM}\b(?:\s+of)?{_UNIT_WORD}{{1,2}})",
+    rf"|\b{_WORDNUM}\b(?:\s+{_DETERMINER_OF}|\s+of)?{_UNIT_WORD}{{1,2}})",
     re.I,
 )
 _MONTHS = (
@@ -542,6 +575,40 @@ def _verbs(text: str, start: int, lex: Lexicon) -> Iterator[re.Match[str]]:
                 yield hit
 
 
+# a non-restrictive relative clause: background about an actor, not the sentence's assertion
+_RELATIVE_RE = re.compile(r",\s+(?:who|which|whose)\b")
+# ", who ...", and appositions built on one: ", an agency that investigates ... ,"
+_RELATIVE_CLAUSE_RE = re.compile(
+    r",\s+(?:(?:who|which|whose)\b|an?\s[^,;]*?\b(?:that|which|who)\b)[^,;\u2014\u2013]*(?:,|$)"
+)
+
+
+def relative_spans(quote: str) -> list[tuple[int, int]]:
+    """(start, end) of the relative clauses of a quote: background, not its assertion."""
+    if ", " not in quote:
+        return []
+    return [m.span() for m in _RELATIVE_CLAUSE_RE.finditer(quote)]
+
+
+def _in_relative(before: str) -> bool:
+    """Does ``before`` (the text up to a reporting verb) end inside an open relative
+    clause ("Penrose, who has")? A closed one ("UKRI, which funds him, said") is fine."""
+    ends = [m.end() for m in _RELATIVE_RE.finditer(before)]
+    return bool(ends) and "," not in before[ends[-1] :]
+
+
+def _blank_relatives(quote: str) -> str:
+    """The quote with relative clauses blanked (same length): they are not what it asserts.
+
+    "Penrose, who has said he never falsified data, is expected to appeal" asserts the
+    appeal; "..., which is operated by X" describes a ship. Comparing claims on such
+    background would cluster different assertions about one actor.
+    """
+    if ", " not in quote:
+        return quote
+    return _RELATIVE_CLAUSE_RE.sub(lambda m: " " * len(m.group(0)), quote)
+
+
 def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
     """ "X said (that) ...", "X told Y that ...", "X noted on Thursday that ..."."""
     for m in _verbs(text, start, lex):
@@ -552,8 +619,8 @@ def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
         after = text[m.end() : m.end() + 12].lower()
         if re.match(r"\s+(?:of\s+|about\s+|against\s+)?by\b", after):  # passive: "warned of by X"
             continue
-        if not _speaker_like(before, lex):
-            continue
+        if _in_relative(before) or not _speaker_like(before, lex):
+            continue  # "Penrose, who has said he ..., is expected to": not the main verb
         content = _content_after(text, m.end(), m.group(0), lex)
         if content is None or content >= len(text.rstrip()) - 1:
             continue
@@ -921,7 +988,8 @@ def _candidate(
         hedging = "asserted"
     abs_q_start, abs_q_end = sentence.start + q_start, sentence.start + q_end
     in_quote = sorted({m.actor for m in ms if m.start >= abs_q_start and m.end <= abs_q_end})
-    terms, sign, _concepts = content_terms(_blank_mentions(quote, abs_q_start, ms), lex)
+    blanked = _blank_relatives(_blank_mentions(quote, abs_q_start, ms))
+    terms, sign, _concepts = content_terms(blanked, lex)
     appearance = Appearance(
         source=sentence.source,
         sentence=sentence.id,
@@ -1026,8 +1094,17 @@ def _subject(
     for m in ms:
         actor = by_key.get(m.actor)
         if offset <= m.start < limit and actor is not None and actor.type in _SUBJECT_TYPES:
+            before = quote[: m.start - offset].lower().split()
+            after = quote[m.end - offset : m.end - offset + 2]
+            if _PREPOSITIONS.intersection(before) or after in ("'s", "\u2019s"):
+                return None  # "payments on X's grants": X modifies the subject
             return m.actor
     return None
+
+
+_PREPOSITIONS = frozenset(
+    {"on", "of", "in", "for", "at", "by", "with", "from", "to", "about", "against", "over"}
+)
 
 
 def _blank_mentions(quote: str, offset: int, ms: list[Mention]) -> str:
