@@ -183,6 +183,52 @@ def test_paging_keeps_index_pages_bounded_and_lists_every_item_once() -> None:
                 assert fragment in pages[resolve(page, target)], (page, target, fragment)
 
 
+def _reachable(pages: dict[str, str], start: str, within: str) -> set[str]:
+    """Pages reachable from ``start`` by links that stay inside ``within`` (plus ``start``)."""
+    seen, todo = {start}, [start]
+    while todo:
+        page = todo.pop()
+        for target, _ in LINK_RE.findall(pages[page]):
+            dest = resolve(page, target)
+            if dest not in seen and dest.startswith(within) and dest in pages:
+                seen.add(dest)
+                todo.append(dest)
+    return seen
+
+
+def _sentence_links(text: str) -> set[str]:
+    return {fragment for _, fragment in LINK_RE.findall(text) if fragment}
+
+
+def test_long_lists_are_capped_and_given_in_full_on_their_own_pages() -> None:
+    """A claim cell or actor list stops at its limit; every item is still one click away."""
+    briefing = fixture_briefing()
+    pages = render(briefing, cell_limit=1, section_limit=1)
+    anchors = {path: set(ID_RE.findall(text)) for path, text in pages.items()}
+    for page, text in pages.items():
+        for target, fragment in LINK_RE.findall(text):
+            assert resolve(page, target) in pages, (page, target)
+            if fragment:
+                assert fragment in anchors[resolve(page, target)], (page, target, fragment)
+    wide = [c for c in briefing.claims if len(c.appearances) > 1]
+    assert wide, "the fixture needs a claim carried by several sentences"
+    for claim in wide:
+        row = next(line for line in pages["claims.md"].splitlines() if f'id="{claim.id}"' in line)
+        assert len(re.findall(r"\(sources/[^)]*#", row)) <= 1  # one sentence in the cell
+        detail = f"claims/{claim.id}.md"
+        assert f"]({detail})" in row
+        expected = {f"{a.source}-{a.sentence}" for a in claim.appearances}
+        assert expected <= _sentence_links(pages[detail])
+    for actor in briefing.actors:
+        profile = f"actors/{actor.id}.md"
+        assert pages[profile].count("\n- ") <= 5  # at most one item in each of the five lists
+        reachable = _reachable(pages, profile, f"actors/{actor.id}/")
+        linked = set().union(*(_sentence_links(pages[p]) for p in reachable))
+        assert {f"{m.source}-{m.sentence}" for m in actor.mentions} <= linked, actor.id
+    # with the default limits, the fixture's pages have no overflow pages at all
+    assert not [p for p in render(briefing) if re.match(r"actors/[^/]+/|claims/c-", p)]
+
+
 def test_override_templates_are_searched_first(tmp_path: Path) -> None:
     (tmp_path / "methodology.md.j2").write_text("# My method\n\n{{ briefing.sources|length }}\n")
     env = make_environment([tmp_path, REPO / "templates"])
@@ -222,3 +268,21 @@ def test_hostile_data_never_reaches_markdown_unescaped() -> None:
         assert needle not in text, needle
     front = [p.split("---")[1] for p in pages.values()]
     assert not any("<" in f for f in front)
+
+
+def test_rendering_on_both_cores_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    """Large corpora render item pages in forked workers: same bytes, same errors."""
+    import generator.render as render_module
+
+    serial = render()
+    monkeypatch.setattr(render_module, "PARALLEL_PAGES", 1)
+    monkeypatch.setenv("BRIEFING_WORKERS", "2")
+    assert render_module._render_workers(5) == 2
+    assert render() == serial
+    (tmp_path / "actor.md.j2").write_text("# A\n\n{{ actor.no_such_field }}\n")
+    env = make_environment([tmp_path, REPO / "templates"])
+    with pytest.raises(BriefingError) as err:
+        render_pages(fixture_briefing(), env)
+    assert err.value.problems[0].path.endswith("actor.md.j2")
+    assert err.value.problems[0].line == 3
