@@ -128,7 +128,10 @@ _UNITS_WORDS = {
 _CURRENCY_WORDS = {
     "dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "zloty": "PLN", "yuan": "CNY",
     "renminbi": "CNY", "rupee": "INR", "koruna": "CZK", "forint": "HUF", "rouble": "RUB",
-    "ruble": "RUB", "lira": "TRY", "rand": "ZAR", "franc": "CHF",
+    "ruble": "RUB", "lira": "TRY", "rand": "ZAR", "franc": "CHF", "shilling": "shilling",
+    "peso": "peso", "krona": "krona", "kronor": "krona", "krone": "krone", "kroner": "krone",
+    "naira": "NGN", "dirham": "dirham", "riyal": "riyal", "ringgit": "MYR", "baht": "THB",
+    "rupiah": "IDR", "dinar": "dinar", "cedi": "GHS", "kwacha": "kwacha", "hryvnia": "UAH",
 }
 # codes with a symbol of their own compare as the symbol: "USD 5m" is "$5m"
 _CODE_UNITS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
@@ -166,6 +169,8 @@ class _Vocab:
 
     generic: frozenset[str]
     approximators: tuple[str, ...]
+    counted: dict[str, str] = field(default_factory=dict)  # stem -> class ("famili" -> hous.)
+    measures: dict[str, tuple[str, float]] = field(default_factory=dict)  # km -> (len, 1000)
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +184,21 @@ def _vocab() -> _Vocab:
         s = stem(str(word))
         generic |= {s, lex.synonyms.get(s, s)}
     approx = tuple(sorted((str(a).lower() for a in raw.get("approximators", [])), key=len))
-    return _Vocab(frozenset(generic), approx[::-1])
+    counted: dict[str, str] = {}
+    for group in raw.get("counted_classes", []):
+        for word in group:
+            counted[_unit_stem(str(word), lex.synonyms)] = _unit_stem(str(group[0]), lex.synonyms)
+    measures = {
+        str(unit).lower(): (dim[:3], float(factor))
+        for dim, units in raw.get("measure_units", {}).items()
+        for unit, factor in units.items()
+    }
+    return _Vocab(frozenset(generic), approx[::-1], counted, measures)
+
+
+def _unit_stem(word: str, synonyms: dict[str, str]) -> str:
+    s = stem(word.lower())
+    return synonyms.get(s, s)
 
 
 # ------------------------------------------------------------------------------ features
@@ -219,11 +238,20 @@ MIN_SHARED_CLAUSE_TERMS = 3
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number as compared: unit (normalised), value, and whether it is approximate."""
+    """A number as compared: unit (normalised), value, and whether it is approximate.
+
+    ``alt`` is a second name of what is counted: the event verb after the noun ("54,000
+    appointments were postponed" also counts postponements). A ``ceiling`` ("up to 5
+    million") is a maximum, not a value: it neither matches nor contradicts one.
+    ``common`` marks short durations ("two years"), no evidence of one subject.
+    """
 
     unit: str
     value: float
     approx: bool = False
+    alt: str | None = None
+    ceiling: bool = False
+    common: bool = False
 
 
 @dataclass
@@ -241,6 +269,7 @@ class _Item:
     months: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     concepts: dict[str, str] = field(default_factory=dict)  # {"access": "+"} from "~access+"
+    qterms: frozenset[str] = frozenset()  # content words inside its numbers ("households")
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -265,6 +294,21 @@ def _word_value(words: list[str]) -> tuple[float, int] | None:
     return value, used
 
 
+def _measure(words: list[str]) -> tuple[str, float] | None:
+    """(dimension, factor to its base unit) of the first measurement unit among ``words``."""
+    measures = _vocab().measures
+    for w in words[:2]:
+        low = w.lower().strip(".,;:\"'()")
+        if low in measures:
+            return measures[low]
+    return None
+
+
+def _counted(unit: str) -> str:
+    """The class of a counted noun ("famili" -> "household"), or the noun itself."""
+    return _vocab().counted.get(unit, unit)
+
+
 def _unit_of(words: list[str]) -> str | None:
     """The unit noun after a number: the last word before a verb or preposition."""
     kept = []
@@ -281,11 +325,11 @@ def _unit_of(words: list[str]) -> str | None:
         kept.pop()
     if not kept:
         return None
-    last = kept[-1]
-    if last in _CURRENCY_WORDS or last.rstrip("s") in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[last.rstrip("s")]
-    s = stem(last)
-    return lexicon().synonyms.get(s, s)
+    for word in kept:  # "a 5 million shilling fine": counted in shillings
+        if word in _CURRENCY_WORDS or word.rstrip("s") in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[word.rstrip("s")]
+    s = stem(kept[-1])
+    return _counted(lexicon().synonyms.get(s, s))
 
 
 def _unit_before(context: str) -> str | None:
@@ -296,14 +340,18 @@ def _unit_before(context: str) -> str | None:
     return _unit_of([m.group(1)])
 
 
-def parse_quantity(text: str, context: str = "") -> Quantity | None:
+def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | None:
     """A number as written -> Quantity, or None for vague ones ("thousands").
 
     "70 additional organizations" -> (organ, 70); "5%" -> (%, 5); "$3 billion" -> ($, 3e9);
     "1.2 million tonnes" and "1,200,000 tonnes" -> (tonn, 1.2e6); "four thousand members"
     -> (memb, 4000); "1.9 billion dollars" -> ($, 1.9e9). ``context`` is the text just
-    before the number, for approximators ("about", "more than").
+    before the number, for approximators ("about", "more than"); ``after`` the text just
+    after it, for the event verb of a counted noun.
     """
+    compound = _COMPOUND_RE.match(text)  # "five-day", "72-hour"
+    if compound is not None:
+        text = f"{compound.group(1)} {compound.group(2)}{compound.group(3)}"
     code = text[:3] if text[:3] in CURRENCY_CODES else None
     m = _NUM_RE.search(text)
     words = text.split()
@@ -330,13 +378,43 @@ def parse_quantity(text: str, context: str = "") -> Quantity | None:
         unit = text[0]
     elif rest.startswith("percentage point"):
         unit = "pp"
+    elif (measure := _measure(tail)) is not None:  # "9 km" = "9,000 metres"
+        dim, factor = measure
+        before = " ".join(context.lower().split()[-3:])
+        return Quantity(
+            dim, value * factor, any(before.endswith(a) for a in _vocab().approximators),
+            ceiling=bool(_CEILING_RE.search(before)),
+            common=dim == "dur" and value <= MAX_COMMON_DURATION,
+        )
     else:
         unit = _unit_of(tail) or _unit_before(context)
     if unit is None:
         return None
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
-    return Quantity(unit, value, approx)
+    return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)))
+
+
+def _event_after(after: str) -> str | None:
+    """The event verb right after a counted noun ("... appointments were postponed")."""
+    m = _EVENT_AFTER_RE.match(after)
+    if m is None:
+        return None
+    s = stem(m.group(1).lower())
+    return lexicon().synonyms.get(s, s)
+
+
+# "five-day", "72-hour" (not "45-year-old": an age)
+_COMPOUND_RE = re.compile(
+    r"^([\d.,]+|[a-z]+(?:-[a-z]+)?)-(minute|hour|day|week|month|year|mile|km|kilometre|"
+    r"kilometer|metre|meter|foot|feet)()(?![\w-])",
+    re.I,
+)
+_CEILING_RE = re.compile(r"(?:up to|as (?:many|much) as|maximum of|no more than|at most)$")
+_EVENT_AFTER_RE = re.compile(
+    r"^\s+(?:(?:have|has|had|were|was|are|is|been|be|being|already|now)\s+)+([a-z]{3,}ed)\b",
+    re.I,
+)
 
 
 def _quantities(cand: ClaimCandidate) -> list[Quantity]:
@@ -351,19 +429,20 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
             pos = at + len(number)
             if any(s <= at < e for s, e in background):
                 continue
-        q = parse_quantity(number, context)
+        after = quote[at + len(number) : at + len(number) + 40] if at >= 0 else ""
+        q = parse_quantity(number, context, after)
         if q is not None:
             out.append(q)
     for m in _SPLIT_RE.finditer(quote):  # "voted 7-2", "split 6-3"
         out.append(Quantity("split", float(m.group(1)) * 100 + float(m.group(2))))
     for m in _ZERO_RE.finditer(quote):  # "no homes were destroyed": zero homes
         s = stem(m.group(1).lower())
-        out.append(Quantity(lexicon().synonyms.get(s, s), 0.0, False))
+        out.append(Quantity(_counted(lexicon().synonyms.get(s, s)), 0.0, False))
     return out
 
 
 def _quantity_feature(q: Quantity) -> str:
-    return f"#{q.unit}={q.value:g}"
+    return f"#{q.unit}{'<=' if q.ceiling else '='}{q.value:g}"
 
 
 def _years(dates: str, quote: str, published: str | None) -> frozenset[str]:
@@ -394,7 +473,8 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             # "two years", "three days": short durations recur in unrelated claims and are
             # no evidence; "15 years", "28 days" are specific enough to block on
             strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
-                        and (q.unit not in generic or q.value > MAX_COMMON_DURATION)}
+                        and (q.unit not in generic or q.value > MAX_COMMON_DURATION)
+                        and not q.common}
             known = parsed[(quote, tuple(cand.numbers))] = (quantities, qfeats, strong_q)
         quantities, qfeats, strong_q = known
         terms = frozenset(cand.terms)
@@ -410,6 +490,7 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             else frozenset(),
             years=_years(dates, quote, published.get(cand.appearance.source)),
             concepts=_concepts(terms),
+            qterms=_number_terms(cand.numbers),
         )
         # a concept counts signed and unsigned: the same predicate either way, more so when
         # both go the same way
@@ -422,6 +503,19 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
     for item, feats in zip(items, raw, strict=True):
         item.vec = _vec({f: weight[f] for f in feats})
     return items
+
+
+@lru_cache(maxsize=65536)
+def _number_terms_of(number: str) -> frozenset[str]:
+    return frozenset(content_terms(number)[0])
+
+
+def _number_terms(numbers: list[str]) -> frozenset[str]:
+    """Content words written inside a claim's numbers ("about 600 households")."""
+    out: set[str] = set()
+    for number in numbers:
+        out |= _number_terms_of(number)
+    return frozenset(out)
 
 
 def _unsigned(term: str) -> str:
@@ -496,6 +590,28 @@ def _different_subjects(a: _Item, b: _Item) -> bool:
     return not (_acronym_of(sa, sb) or _acronym_of(sb, sa))
 
 
+def _shared_strong(a: _Item, b: _Item) -> int:
+    """Strong features two items share; "600 households" is one piece of evidence, not
+    the value and its noun twice."""
+    common = a.strong & b.strong
+    n_values = sum(1 for f in common if f[0] == "#")
+    if not n_values:
+        return len(common)
+    return len(common) - min(n_values, len(common & a.qterms & b.qterms))
+
+
+_PRONOUN_LEAD_RE = re.compile(r"^(?:it|he|she|they)\b", re.I)
+
+
+def _pronoun_led(item: _Item) -> bool:
+    """Does the claim open with a subject pronoun ("it had not been consulted")?"""
+    return bool(_PRONOUN_LEAD_RE.match(item.cand.appearance.quote))
+
+
+def _same_subject(a: _Item, b: _Item) -> bool:
+    return bool(a.cand.subject) and a.cand.subject == b.cand.subject
+
+
 def similarity(a: _Item, b: _Item) -> float:
     """Best score of the whole quotes or of any of their clauses (clauses need more overlap).
 
@@ -503,7 +619,10 @@ def similarity(a: _Item, b: _Item) -> float:
     are not generic, or the same quantity): shared actors and words like "say", "may",
     "access" never carry a pair alone.
     """
-    if len(a.strong & b.strong) < MIN_SHARED_TERMS:
+    shared = _shared_strong(a, b)
+    if shared and _same_subject(a, b):
+        shared += 1  # one actor doing the thing named by a shared word: the same subject
+    if shared < MIN_SHARED_TERMS:
         return 0.0
     best = _score(a.vec, b.vec)
     if best < MERGE_THRESHOLD and len(a.terms & b.terms) >= MIN_SHARED_CLAUSE_TERMS:
@@ -526,15 +645,26 @@ def _values_conflict(x: Quantity, y: Quantity) -> bool:
     return True
 
 
+def _names(q: Quantity) -> frozenset[str]:
+    """What a quantity counts: its unit, and the event verb after it if any."""
+    return frozenset((q.unit, q.alt)) - {None} if q.alt else frozenset((q.unit,))
+
+
 def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
-    """The same unit with values that disagree, and no value of that unit in common."""
-    units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
+    """The same unit with values that disagree, and no value of that unit in common.
+
+    "30,000 postponements" and "54,000 appointments were postponed" count one thing;
+    maxima ("up to 5 million") are rules, not values, and never conflict.
+    """
+    qas = [q for q in a.quantities if not q.ceiling]
+    qbs = [q for q in b.quantities if not q.ceiling]
+    units = {n for q in qas for n in _names(q)} & {n for q in qbs for n in _names(q)}
     for unit in sorted(units):
         weak = unit in _WEAK_UNITS or unit in CURRENCY_CODES  # money: needs more overlap
         if score < (CONFLICT_THRESHOLD if weak else VALUE_CONFLICT_THRESHOLD):
             continue
-        qa = [q for q in a.quantities if q.unit == unit]
-        qb = [q for q in b.quantities if q.unit == unit]
+        qa = [q for q in qas if unit in _names(q)]
+        qb = [q for q in qbs if unit in _names(q)]
         if any(not _values_conflict(x, y) for x in qa for y in qb):
             continue  # one shared value: the other may be a different quantity
         return True
@@ -551,6 +681,8 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return True
     if score < CONFLICT_THRESHOLD:
         return False
+    if _weekday_conflict(a, b):
+        return True
     if a.months and b.months and not a.months & b.months and a.years == b.years:
         return True
     ca, cb = a.concepts, b.concepts
@@ -562,6 +694,28 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return False  # "rejected" vs "turned down": one side's polarity is unknown
     # "granted" vs "rejected" (different predicates, opposite signs), "will" vs "will not"
     return score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_conflict(a: _Item, b: _Item) -> bool:
+    """One actor's one event on two different weekdays ("erupted at 4 a.m. on Tuesday" vs
+    "erupted late on Monday"): each claim names exactly one weekday, no other date tells
+    them apart, and the two share the subject and the event word."""
+    if a.years != b.years or a.months != b.months or not _weekday_differs(a, b):
+        return False
+    return bool(a.cand.subject) and a.cand.subject == b.cand.subject
+
+
+def _weekday_differs(a: _Item, b: _Item) -> bool:
+    da, db = _weekday(a), _weekday(b)
+    return da is not None and db is not None and da != db
+
+
+def _weekday(item: _Item) -> str | None:
+    found = {d for d in _WEEKDAYS if d in item.terms}
+    return found.pop() if len(found) == 1 else None
 
 
 def _concepts(terms: frozenset[str]) -> dict[str, str]:
@@ -613,8 +767,17 @@ def _merge_thresholds(a: _Item, b: _Item) -> tuple[float, float]:
     with opposite signs."""
     if _opposed(a, b):
         return math.inf, math.inf
+    if _different_subjects(a, b) and (
+        _pronoun_led(a) or _pronoun_led(b) or a.cand.negated != b.cand.negated
+    ):
+        # "X said it had not been consulted" / "Y said it had not been consulted": the
+        # pronoun carries who; "X was not consulted" / "Y is open to talks": different
+        # actors, opposite polarity (not a conflict either: ``_conflict`` needs one subject)
+        return math.inf, math.inf
     ha, hb = a.cand.appearance.hedges, b.cand.appearance.hedges
     if (_modal(a) and not hb) or (_modal(b) and not ha):
+        return MODAL_MISMATCH_THRESHOLD, MODAL_MISMATCH_THRESHOLD
+    if _shared_strong(a, b) < MIN_SHARED_TERMS:  # compared only for their common subject
         return MODAL_MISMATCH_THRESHOLD, MODAL_MISMATCH_THRESHOLD
     return MERGE_THRESHOLD, SAME_STORY_THRESHOLD
 
@@ -623,8 +786,27 @@ def _outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
     """(score, conflict, merge threshold, same-story merge threshold) of one pair."""
     score = similarity(a, b)
     if score <= 0:
-        return score, False, math.inf, math.inf
+        return _value_outcome(a, b)
     return (score, _conflict(a, b, score), *_merge_thresholds(a, b))
+
+
+def _value_outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
+    """A pair too different in words to merge may still disagree on one actor's value:
+    "Kereva airport will remain closed for five days" / "... will stay closed for 72 hours",
+    "Mount X erupted at 4 a.m. on Tuesday" / "Mount X erupted late on Monday". They share
+    a content word (they are a blocked pair) and an actor; a conflict, never a merge."""
+    shared_actor = (a.cand.subject and a.cand.subject == b.cand.subject) or (
+        a.cand.actors and set(a.cand.actors) == set(b.cand.actors)
+    )
+    if not shared_actor or _different_subjects(a, b):
+        return 0.0, False, math.inf, math.inf
+    score = _score(a.vec, b.vec)
+    if score < CONFLICT_THRESHOLD:
+        return 0.0, False, math.inf, math.inf
+    conflict = _quantity_conflict(a, b, score) or (
+        a.years == b.years and a.months == b.months and _weekday_differs(a, b)
+    )
+    return (score, True, math.inf, math.inf) if conflict else (0.0, False, math.inf, math.inf)
 
 
 def _story_actors(items: list[_Item]) -> dict[str, frozenset[str]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -192,6 +192,51 @@ _NO_STEM = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _spelling_table() -> tuple[dict[str, str], frozenset[str]]:
+    """(irregular British -> American words, stems the -our rule leaves alone), from
+    claim_lexicon.yml. Read on its own: ``lexicon()`` stems its words, so ``stem`` cannot
+    depend on it."""
+    raw = _load_yaml("claim_lexicon.yml").get("spelling", {})
+    variants = {str(k).lower(): str(v).lower() for k, v in raw.get("variants", {}).items()}
+    return variants, frozenset(str(w).lower() for w in raw.get("keep_our", []))
+
+
+# British and American spellings of one stem: "centr"/"center", "cancell"/"cancel",
+# "colour"/"color", "defenc"/"defens", "prioritis"/"prioritiz"; rules on the stem, so every
+# inflection of a word folds the same way (an exception list keeps "hour", "tour" apart)
+_OUR_RE = re.compile(r"(?<=[a-z]{2})our(?=(?:it|abl|er|ful|less)?$)")
+_RE_ER_RE = re.compile(r"(?<=[a-z]{2})([tb])r$")
+_LL_RE = re.compile(r"(?<=[a-z]{3}[aeiou])ll$")
+_ISE_RE = re.compile(r"(?<=[a-z]{3})([iy])z(?=$|er$|abl$)")
+_ENCE_RE = re.compile(r"(?<=[a-z]{3})enc$")
+_MM_RE = re.compile(r"(?<=[a-z]{3})mm$")
+# "dominant"/"dominance", "compliant"/"compliance": one stem; a short remainder is a word of
+# its own ("grant", "want", "important" stays apart from "import")
+_ANCE_RE = re.compile(r"^([a-z]{5,})an(?:ce|ces|t|ts)$")
+_KEEP_ANT = frozenset(
+    {"important", "restaurant", "constant", "instant", "instance", "pleasant", "elephant",
+     "infant", "merchant", "servant", "distant", "distance", "sergeant", "covenant",
+     "entrance", "substance", "substant", "abundance", "ordinance", "romance", "finance",
+     "finances", "balance", "balances", "advance", "advances", "alliance", "alliances",
+     "appliance", "appliances", "performance", "performances", "insurance", "allowance",
+     "allowances", "guidance", "assistance", "resistance", "attendance"}
+)
+
+
+def _spelling(stemmed: str) -> str:
+    """One spelling for British and American forms of a stem (only ever compared)."""
+    if _OUR_RE.search(stemmed) and stemmed[: _OUR_RE.search(stemmed).start()] + "our" not in (
+        _spelling_table()[1]
+    ):
+        stemmed = _OUR_RE.sub("or", stemmed)
+    stemmed = _RE_ER_RE.sub(r"\1er", stemmed)
+    stemmed = _LL_RE.sub("l", stemmed)
+    stemmed = _ISE_RE.sub(r"\1s", stemmed)
+    stemmed = _ENCE_RE.sub("ens", stemmed)
+    return _MM_RE.sub("m", stemmed)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Lemma-lite: lower-case, strip possessive and common suffixes.
@@ -208,6 +253,10 @@ def stem(word: str) -> str:
         return w
     if w in _NO_STEM:
         return w.removesuffix("s")
+    w = _spelling_table()[0].get(w, w)
+    derived = _ANCE_RE.match(w)
+    if derived and w not in _KEEP_ANT:
+        return _spelling(derived.group(1))
     for suffix, repl in _SUFFIXES:
         if not w.endswith(suffix):
             continue
@@ -222,7 +271,7 @@ def stem(word: str) -> str:
         break
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
-    return w
+    return _spelling(w)
 
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:\.[A-Za-z]+)*\.?|\d[\d,.]*%?")
@@ -387,8 +436,13 @@ CURRENCY_CODES = (
     "CZK", "HUF", "RON", "TRY", "RUB", "INR", "BRL", "MXN", "ZAR", "KRW", "HKD", "SGD",
 )
 _DETERMINER_OF = r"of\s+(?:the|his|her|its|their|these|those|our)"
+# "a five-day strike", "a 72-hour closure": a duration or distance written as one word
+_COMPOUND_UNIT = (
+    r"(?:minute|hour|day|week|month|year|mile|km|kilometre|kilometer|metre|meter|foot|feet)"
+)
 NUMBER_RE = re.compile(
-    rf"(?<![\w.-])(?:[$€£¥]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
+    rf"(?<![\w.-])(?:(?:{_NUM}|{_WORDNUM})-{_COMPOUND_UNIT}(?![\w-])"
+    rf"|[$€£¥]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
     rf"|(?-i:(?:{'|'.join(CURRENCY_CODES)}))\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
     rf"|(?:{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)"
     # partitives too: "two of the papers", "12 of his published papers"
@@ -466,6 +520,8 @@ _GENERIC_ORGS = _wordset(
     company firm ministry agency government department commission group bank court police
     authority regulator office administration union lab laboratory startup start-up council
     committee institute organisation organization embassy party campaign team board
+    centre center service association federation foundation airline carrier operator airport
+    hospital university watchdog inspectorate coastguard army military observatory network
     """
 )
 _NP_BLOCK = _wordset(
@@ -499,6 +555,11 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
     words = core.split()
     if not words or len(words) > 10:
         return False
+    if " and " in core and not core.lower().startswith(tuple(_SUBORDINATORS)):
+        # "Lintel and its lawyers say ...": a coordinated speaker speaks if a conjunct does
+        parts = [p for p in core.split(" and ") if p.strip()]
+        if len(parts) == 2 and " and " not in parts[0] and _speaker_like(parts[0], lex):
+            return True
     low = [w.lower().strip("\"'\u201c\u201d") for w in words]
     if low[0] in _SUBORDINATORS:
         return False
@@ -540,7 +601,10 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
         # "believe the fire was started by a line that fell": a relative "that" after a
         # clause of its own is not the complementiser of the reporting verb
         if len(before) <= 12 and not _FINITE & {w.lower() for w in before}:
-            return pos + m.end()
+            if not _coordinated_report(before, lex):
+                return pos + m.end()
+            # "said the airport remained open but warned that ...": both reported clauses
+            return pos + len(window) - len(window.lstrip())
     m = re.match(r"\s*[:,]?\s*[\"\u201c]", window)
     if m:
         return pos + m.end() - 1
@@ -559,6 +623,16 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:\s+out\b)?")
+
+
+def _coordinated_report(words: list[str], lex: Lexicon) -> bool:
+    """Do ``words`` hold a clause and then "but/and <reporting verb>" ("the airport remained
+    open but warned")? Then the speaker reports two things, the first before "that"."""
+    low = [w.lower().strip(",") for w in words]
+    return any(
+        w in ("but", "and") and k > 0 and k + 1 < len(low) and low[k + 1] in lex.verb_base
+        for k, w in enumerate(low)
+    )
 
 
 def _verbs(text: str, start: int, lex: Lexicon) -> Iterator[re.Match[str]]:
@@ -659,7 +733,10 @@ def _trailing_at(body: str, start: int, cut: int, lex: Lexicon) -> Frame | None:
     else:
         speaker = tail[: v.start()].strip()
         sp_off = 0
-        if len(tail[v.end() :].split()) > 6 or not _speaker_like(speaker, lex):
+        rest = tail[v.end() :]
+        if re.match(r"\s*,", rest):  # "..., the carrier said, as a storm hit": background
+            rest = ""
+        if len(rest.split()) > 6 or not _speaker_like(speaker, lex):
             return None
         if re.match(r"\s+that\b", tail[v.end() :]):
             return None
@@ -835,8 +912,8 @@ def _hedges(text: str, lex: Lexicon) -> list[str]:
     found: list[str] = []
     for m in lex.hedge_re.finditer(text) if _may_hedge(text, lex) else ():
         word = " ".join(m.group(0).split())
-        if word == "May" and text[m.end() : m.end() + 3].strip()[:1].isdigit():
-            continue  # the month
+        if word == "May" and (m.start() > 0 or text[m.end() : m.end() + 3].strip()[:1].isdigit()):
+            continue  # the month: the modal is capitalised only at the start of a sentence
         if word.lower() not in found:
             found.append(word.lower())
     if lex.cond_re.search(text) and lex.modal_re.search(text) and "conditional" not in found:
@@ -916,11 +993,12 @@ def find_claims(
     out: list[ClaimCandidate] = []
     last_person: str | None = None
     last_org: str | None = None
+    orgs: list[str] = []  # organisations in order of their latest mention, latest last
     for sentence in sentences:
         ms = mentions.get(sentence.id, [])
         cand = _candidate(doc, sentence, ms, by_key, last_person, last_org, lex)
         if cand is not None:
-            out.append(cand)
+            out.append(_resolved(cand, by_key, last_person, orgs))
         for m in ms:  # pronoun antecedents for the next sentences
             actor = by_key.get(m.actor)
             if actor is not None:
@@ -928,7 +1006,60 @@ def find_claims(
                     last_person = actor.key
                 elif actor.type in ("organisation", "government"):
                     last_org = actor.key
+                    if actor.key in orgs:
+                        orgs.remove(actor.key)
+                    orgs.append(actor.key)
     return out
+
+
+# "The company", "the airline": a definite description of an organisation named before
+_DEFINITE_ORG_RE = re.compile(r"^(?:the|its|their)\s+([a-z]+)\b", re.I)
+# heads that stand for any organisation, whatever its name
+_ANY_ORG_HEADS = frozenset(
+    {"company", "firm", "group", "business", "airline", "carrier", "operator", "lender",
+     "insurer", "manufacturer", "maker", "retailer", "startup", "start-up", "conglomerate",
+     "developer", "provider", "supplier", "utility", "organisation", "organization"}
+)
+
+
+def _resolved(
+    cand: ClaimCandidate,
+    by_key: dict[str, LocalActor],
+    last_person: str | None,
+    orgs: list[str],
+) -> ClaimCandidate:
+    """The candidate with a pronoun or definite subject ("It had cancelled ...", "The
+    airline will ...") resolved to the latest compatible actor: an organisation for "it",
+    "they" and "the company", a person for "he" and "she". The actor joins the claim's
+    actors, so two reports of one act by one actor compare as such."""
+    if cand.subject is not None:
+        return cand
+    quote = cand.appearance.quote
+    first = quote.split(None, 1)[0].lower() if quote.split() else ""
+    subject: str | None = None
+    if first in ("he", "she"):
+        subject = last_person
+    elif first in ("it", "they") and orgs:
+        subject = orgs[-1]
+    elif (m := _DEFINITE_ORG_RE.match(quote)) is not None and orgs:
+        subject = _org_by_head(m.group(1).lower(), by_key, orgs)
+    if subject is None:
+        return cand
+    actors = cand.actors if subject in cand.actors else sorted({*cand.actors, subject})
+    return replace(cand, actors=actors, subject=subject)
+
+
+def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str]) -> str | None:
+    """The latest organisation "the <head>" can stand for: one whose name has the head
+    word ("the authority" -> "Velmar Transit Authority"), else, for a generic head ("the
+    company", "the airline"), the latest organisation of all."""
+    s = stem(head)
+    for key in reversed(orgs):
+        actor = by_key[key]
+        words = {stem(w) for name in (actor.name, *actor.aliases) for w in name.split()}
+        if s in words:
+            return key
+    return orgs[-1] if head in _ANY_ORG_HEADS else None
 
 
 def _candidate(
@@ -1117,8 +1248,16 @@ def _blank_mentions(quote: str, offset: int, ms: list[Mention]) -> str:
     for m in ms:
         s, e = m.start - offset, m.end - offset
         if 0 <= s < e <= len(chars):
+            # the name's article goes with it: "The [High Court] reduced" must not read as
+            # "the reduced" (a noun use of the verb)
+            art = _ARTICLE_BEFORE_RE.search(quote, max(0, s - 4), s)
+            if art is not None:
+                s = art.start()
             chars[s:e] = [" "] * (e - s)
     return "".join(chars)
+
+
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'])[Tt]he\s+$")
 
 
 def _is_own_outlet(att_text: str, doc: Document) -> bool:
