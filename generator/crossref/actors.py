@@ -86,12 +86,46 @@ def _compatible(a: LocalActor, b: LocalActor) -> bool:
     return a.type in loose and b.type in loose and "government" not in (a.type, b.type)
 
 
+# Legal-form words that do not change which company a name is ("Querion Inc." = "Querion").
+_LEGAL_SUFFIXES = frozenset({"inc", "ltd", "limited", "plc", "corp", "corporation", "llc",
+                             "co", "ag", "sa", "se", "nv", "bv", "gmbh", "pte", "pty", "oyj",
+                             "ab", "asa", "spa", "srl", "kk", "incorporated"})
+
+
+def _generic_alias(alias: str) -> bool:
+    """"the Court", "the Ministry", "the company": a one-word alias that is a generic head
+    word names an entity only inside its own source and never links two sources."""
+    words = norm(alias).split()
+    lex = lexicon()
+    return len(words) == 1 and (words[0] in lex.suffix or words[0] in lex.alone or words[0] in (
+        "company", "firm", "group"))
+
+
+def _different_full_names(a: LocalActor, b: LocalActor) -> bool:
+    """Two bodies both named in full, differently ("Tarsel Inc." and "Tarsel Holdings"):
+    a shared short form does not make them one."""
+    if "person" in (a.type, b.type):
+        return False
+    full = len(norm(a.name).split()) >= 2 and len(norm(b.name).split()) >= 2
+    return full and _bare(a.name) != _bare(b.name)
+
+
+def _bare(name: str) -> str:
+    words = norm(name).split()
+    if len(words) >= 2 and words[-1] in _LEGAL_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _name_keys(name: str) -> set[str]:
     """Matching keys of one name: normalised, with a leading country or demonym spelled as
     the country ("UK ..." = "United Kingdom ...", "Iranian Foreign Ministry" = "Iran foreign
     ministry"), and "University of X" = "X University"."""
     key = norm(name)
     keys = {key, country_canonical(key)}
+    words = key.split()
+    if len(words) >= 2 and words[-1] in _LEGAL_SUFFIXES:
+        keys.add(" ".join(words[:-1]))  # "Orvane Ltd" is "Orvane"
     inverted = inverted_name(key)
     if inverted:
         keys.add(inverted)
@@ -121,9 +155,14 @@ def _link_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
                 uf.union(refs[0], ref)
     for ref, actor in actors.items():
         for alias in actor.aliases:
+            if _generic_alias(alias):
+                continue
             for key in _name_keys(alias):
                 for other in by_name.get(key, []):
-                    if other != ref and _compatible(actor, actors[other]):
+                    if other != ref and _compatible(actor, actors[other]) and (
+                        len(norm(alias).split()) >= 2
+                        or not _different_full_names(actor, actors[other])
+                    ):
                         uf.union(ref, other)
 
 

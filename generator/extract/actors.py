@@ -41,6 +41,7 @@ from generator.extract.names import (
     Token,
     acronym_matches,
     has_digit,
+    hyphenated_given_name,
     inverted_name,
     lexicon,
     norm,
@@ -98,6 +99,7 @@ _ORG_BEFORE = frozenset({"firm", "company", "startup", "start-up", "group", "con
 # Board, an independent agency". Stronger than any other evidence: the text says it.
 _APPOS_GOV = frozenset({"agency", "regulator", "ministry", "department", "watchdog"})
 _APPOS_ORG = frozenset({"charity", "nonprofit", "non-profit", "ngo", "company", "firm",
+                        "provider", "platform", "chain", "installer", "publisher", "agency",
                         "startup", "start-up", "operator", "manufacturer", "maker", "developer",
                         "lender", "insurer", "carrier", "airline", "retailer", "supplier",
                         "conglomerate", "broker", "consultancy", "newcomer", "challenger",
@@ -191,6 +193,8 @@ class _Ctx:
     known: set[str] = field(default_factory=set)  # norms found outside headlines
     group_types: dict[str, str] = field(default_factory=dict)  # filled once grouping is done
     group_starts: dict[str, list[int]] = field(default_factory=dict)
+    # (group, normalised name, its words) of the named bodies, computed once for roles
+    bodies: list[tuple[_Group, str, list[str]]] | None = None
 
 
 # ------------------------------------------------------------------ tokens and spans
@@ -219,7 +223,7 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
     of_chain = False  # inside "Court of Justice of the ...": later "of"/"and" stay in the name
     while j < n:
         tok = toks[j]
-        if _title_len(toks, j, lex):
+        if _title_len(toks, j, lex) and not (of_chain and _title_closes_name(toks, j, lex)):
             break
         if _is_name_word(tok, lex):
             j += 1
@@ -246,12 +250,17 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
                 j = k + 1
                 of_chain = True
                 continue
+        if of_chain and tok.text == ",":
+            k = _listed_name_end(toks, j, lex)  # "Ministry of Energy, Water and Irrigation"
+            if k:
+                j = k
+                continue
         if tok.text == "&" and nxt:  # "Procter & Gamble", "Keane & Rowe"
             j += 2
             continue
         if tok.lower == "and" and nxt:
             k = _run_end(toks, j + 1, lex)
-            if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation") or (
+            if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation", "law") or (
                 of_chain and k - j <= 3 and toks[j + 1].text not in lex.given
             ) or _and_stays_in_name(toks, i, j, k, lex):
                 j = k
@@ -260,8 +269,53 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
         if inner:
             j = inner
             continue
+        if tok.cap and tok.text.isalpha() and nxt and tok.lower not in _DETERMINERS:
+            k = _run_end(toks, j + 1, lex)  # "Patients First Alliance": "First" in a name
+            if lex.suffix.get(toks[k - 1].lower) in ("organisation", "government"):
+                j = k
+                continue
         break
     return j
+
+
+def _title_closes_name(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """Inside "Office of the ...", a capitalised title word ends the name ("Office of the
+    Data Protection Commissioner", "Office of the U.S. Trade Representative") when no
+    further name word follows it (a following name would be the title's holder)."""
+    end = j + _title_len(toks, j, lex)
+    if not all(t.cap for t in toks[j:end]):
+        return False
+    return end >= len(toks) or not _is_name_word(toks[end], lex)
+
+
+def _segment_end(toks: list[Token], k: int, lex: Lexicon) -> int:
+    """End of one capitalised segment of an official name's list ("the Digital Economy",
+    "Water Resources"), or k when none starts at k. A given name starts no segment."""
+    if k < len(toks) and toks[k].lower == "the":
+        k += 1
+    if k >= len(toks) or not _is_name_word(toks[k], lex) or toks[k].text in lex.given:
+        return k
+    end = k
+    while end < len(toks) and _is_name_word(toks[end], lex):
+        end += 1
+    return end
+
+
+def _listed_name_end(toks: list[Token], j: int, lex: Lexicon) -> int:
+    """After "Ministry of Energy" at a comma (token j): the end of a list of capitalised
+    segments joined by commas and closed by "and"/"&" ("..., Water Resources and
+    Irrigation", "..., Communications and the Digital Economy"), else 0. An official name
+    lists its portfolios this way; without the closing "and" the comma ends the name."""
+    k = j
+    while k < len(toks) and toks[k].text == ",":
+        end = _segment_end(toks, k + 1, lex)
+        if end == k + 1 or (toks[k + 1].lower == "the" and end == k + 2):
+            return 0
+        k = end
+        if k < len(toks) and toks[k].lower in ("and", "&"):
+            last = _segment_end(toks, k + 1, lex)
+            return last if last > k + 1 and toks[last - 1].lower != "the" else 0
+    return 0
 
 
 def _after_particles(toks: list[Token], j: int) -> int:
@@ -442,8 +496,9 @@ def _head_type(toks: list[Token], i: int, j: int, lex: Lexicon) -> str | None:
                 return None
             break
     if head_word is None:
-        if j - i >= 2 and span[0].lower in lex.prefix:
-            return lex.prefix[span[0].lower]
+        prefixed = lex.prefix.get(span[0].lower) if j - i >= 2 else None
+        if prefixed is not None and (prefixed != "place" or j - i == 2):
+            return prefixed  # "Mount Lerapi" (not "Lake Victoria Health Research Council")
         if j - i < 2 and span[0].text.isupper():
             return None
         head_word = span[-1].lower
@@ -497,6 +552,8 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         return None
     if entry is not None:
         return _gazetteer_cand(ctx, entry, toks, i, j, sid)
+    if _plural_demonym(key, lex):
+        return None  # "Kenyans", "South Koreans": people of a country, not one actor
     demonym = lex.demonyms.get(key)
     if demonym is not None:
         if nxt is not None and nxt.lower in _GOV_WORDS:
@@ -523,6 +580,13 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     _acronym_in_parentheses(toks, j, cand)
     _known_as(ctx, toks, j, cand)
     return _add(ctx, cand)
+
+
+def _plural_demonym(key: str, lex: Lexicon) -> bool:
+    """"Kenyans", "Filipinos", "Britons": the plural of a demonym names a people."""
+    if not key.endswith("s"):
+        return False
+    return key[:-1] in lex.demonyms or (key.endswith("es") and key[:-2] in lex.demonyms)
 
 
 def _clause_initial(toks: list[Token], i: int) -> bool:
@@ -645,11 +709,43 @@ def _compound(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str) -> int | N
             cand = _Cand(text, toks[i].start, toks[j - 1].end, sid, norm(text), j - i,
                          "organisation", _HEAD, key=slugify(text), name=text, aliases=[rest])
             return _add(ctx, cand)
+        whole = _one_word_body(ctx, entry, toks, i + length, j)
+        if whole is not None:  # "Kenya Power", "NHS England"
+            text = _text(ctx.doc, toks, i, j)
+            cand = _Cand(text, toks[i].start, toks[j - 1].end, sid, norm(text), j - i,
+                         whole, _HEAD, key=slugify(text), name=text)
+            return _add(ctx, cand)
         # Not one name: the known actor, then whatever follows it.
         _gazetteer_cand(ctx, entry, toks, i, i + length, sid)
         rest_idx = _classify(ctx, toks, i + length, j, sid, headline=False)
         return rest_idx if rest_idx is not None else -1
     return None
+
+
+def _one_word_body(ctx: _Ctx, entry: Entry, toks: list[Token], k: int, j: int) -> str | None:
+    """Type of a body named by a known actor and one more capitalised word, or None.
+
+    A country and a word that is no name of its own ("Kenya Power", "Qatar Airways"
+    aside, which the head word types) is a national company; an institution and a
+    country or place ("NHS England", "BBC Scotland") is its branch there.
+    """
+    if j - k != 1:
+        return None
+    tok = toks[k]
+    key = norm(tok.text)
+    other = ctx.lex.forms.get(key)
+    if entry.kind == "institution" and entry.type in ("government", "organisation", "media"):
+        if other is not None and other.kind in ("country", "place"):
+            return entry.type
+        return None
+    if entry.kind != "country" or other is not None or key in ctx.lex.demonyms:
+        return None
+    if tok.text in ctx.lex.given or not tok.text.isalpha() or tok.text.isupper() or (
+        tok.lower in ctx.lex.alone or _title_len(toks, k, ctx.lex)
+        or ctx.lex.suffix.get(tok.lower) == "government"  # "U.S. Treasury" stays split
+    ):
+        return None
+    return "organisation"
 
 
 def _country_led_name(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
@@ -705,9 +801,29 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
     if cue is not None:
         return cue, _CUE
     if j - i >= 2 and _person_like(toks, i, j, lex):
+        if _org_shaped(ctx, toks, i, j):
+            return "organisation", _CUE
         strength = _CUE if toks[i].text in lex.given else _DEFAULT
         return "person", strength
     return "organisation", _DEFAULT
+
+
+def _org_shaped(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Two or three capitalised words without a known given name that read as a company or
+    product rather than a person: the last word is a country or place ("Bluewing
+    Australia", "Lumen Kenya"), a word the source also writes in lower case ("Sensor
+    Tower", "Harbor Freight"), or the first word stands alone elsewhere in the source
+    while the last does not ("Querion said" after "Querion Shopping"; a person is
+    shortened to the surname)."""
+    first, last = toks[i], toks[j - 1]
+    if first.text in ctx.lex.given or hyphenated_given_name(last.text):
+        return False
+    entry = ctx.lex.forms.get(norm(last.text))
+    if entry is not None and entry.kind in ("country", "place"):
+        return True
+    if last.lower in ctx.lower_words:
+        return True
+    return first.lower in ctx.lone_caps and last.lower not in ctx.lone_caps
 
 
 def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
@@ -766,11 +882,36 @@ def _apposition_type(toks: list[Token], j: int) -> str | None:
     return "organisation" if head in _APPOS_ORG else None
 
 
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Is a parenthesised acronym made from the name's words? Its letters follow, in
+    order, the initials of the name's words ("U.S." gives two; "of", "the" may be left
+    out or kept, a word may be skipped: "USTR" for "Office of the U.S. Trade
+    Representative", "ITF" for "International Transport Workers' Federation"), starting
+    and ending on a word's initial."""
+    if acronym_matches(acronym, name):
+        return True
+    initials = "".join(w[0] for part in name.replace(".", ". ").split()
+                       for w in [part.strip(".,’'")] if w and w[0].isalpha()).upper()
+    letters = acronym.replace("&", "").upper()
+    if not letters or not initials or letters[-1] != initials[-1]:
+        return False
+    pos = 0
+    for letter in letters:
+        pos = initials.find(letter, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 def _acronym_in_parentheses(toks: list[Token], j: int, cand: _Cand) -> None:
     """"General Data Protection Regulation (GDPR)": the acronym is an alias."""
     if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
         acronym = toks[j + 1].text
-        if len(acronym) >= 2 and sum(ch.isupper() for ch in acronym) >= 2:
+        if len(acronym) >= 2 and sum(ch.isupper() for ch in acronym) >= 2 and (
+            _initials_fit(acronym, cand.text) or acronym_matches(acronym, cand.name or "") or (
+                acronym.isalpha() and cand.ntok >= 2  # "(CNE)": an acronym in another language
+            )
+        ):  # "(ODPC)" after "Office of the Data Protection Commissioner"; not "(R-Texas)"
             cand.aliases.append(acronym)
 
 
@@ -789,6 +930,10 @@ def _org_from_modifier(ctx: _Ctx, toks: list[Token], a: tuple[int, int], title: 
     for length in range(min(lex.max_form_words, j - i), 0, -1):
         prefix = norm(_text(ctx.doc, toks, i, i + length))
         country = lex.forms.get(prefix) or lex.demonyms.get(prefix)
+        if country is not None and kind != "government" and _one_word_body(
+            ctx, country, toks, i + length, j
+        ):
+            return title, _classify(ctx, toks, i, j, sid, headline=False)  # "Kenya Power"
         if country is not None and country.kind == "country":
             extra = _text(ctx.doc, toks, i + length, j) if i + length < j else ""
             full = f"{extra} {title}".strip()
@@ -875,6 +1020,8 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
                     org = _possessive_owner(ctx, toks, spans, pos - 1, sid, used)
             elif i > 0 and toks[i - 1].lower in ("its", "whose", "their"):
                 anaphor = ("", None)  # "The Ministry, through its spokesperson Reza Ghaffari"
+            else:  # "Seismologist Hendra Gunawan of Gadjah Raya University"
+                org = _org_after(ctx, toks, spans, pos + 1, sid, used)
             used.add(pos + 1)
             ctx.roles.append(_RoleCand(person, full_title, org, sid, toks[i].start,
                                        toks[j - 1].end, anaphor=anaphor))
@@ -972,16 +1119,22 @@ def _title_kind(lex: Lexicon, toks: list[Token], i: int, j: int) -> str:
     return "any"
 
 
+# World regions a job covers ("head of Asia-Pacific at ..."): part of the title, never the
+# organisation served.
+_REGIONS = frozenset({"asia-pacific", "apac", "emea", "latam", "americas", "asia", "europe",
+                      "africa", "oceania", "eurasia", "nordics", "benelux", "mena"})
+
+
 def _complement(toks: list[Token], k: int) -> int:
     """End of a lower-case complement after a title: "head [of metals research]",
     "associate administrator [for exploration]" (k when there is none)."""
     if k >= len(toks) or toks[k].lower not in ("of", "for"):
         return k
     end = k + 1
-    while end < len(toks) and end - k <= 4 and toks[end].text.isalpha() and (
-        toks[end].text.islower() and toks[end].lower not in _DETERMINERS
-        and toks[end].lower not in _ROLE_PREPS
-    ):
+    while end < len(toks) and end - k <= 4 and (toks[end].lower in _REGIONS or (
+        toks[end].text.isalpha() and toks[end].text.islower()
+        and toks[end].lower not in _DETERMINERS and toks[end].lower not in _ROLE_PREPS
+    )):
         end += 1
     if end > k + 1 and end < len(toks) and toks[end].lower in (",", "at", "with"):
         return end
@@ -1038,7 +1191,8 @@ def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int,
     return True
 
 
-def _referred_org(ctx: _Ctx, toks: list[Token], k: int) -> tuple[str, None] | None:
+def _referred_org(ctx: _Ctx, toks: list[Token], k: int,
+                  closed: bool = True) -> tuple[str, None] | None:
     """"for the authority," after a title: the organisation is referred to by its head
     noun; returns the anaphor when tokens k..k+2 are "for/of/at the <noun>"."""
     if k + 3 >= len(toks) or toks[k].lower not in ("for", "of", "at"):
@@ -1046,7 +1200,9 @@ def _referred_org(ctx: _Ctx, toks: list[Token], k: int) -> tuple[str, None] | No
     if toks[k + 1].lower != "the" or not toks[k + 2].text.islower():
         return None
     noun = toks[k + 2].lower
-    if toks[k + 3].text != "," or not (noun in ctx.lex.suffix or noun in _ORG_BEFORE):
+    if (closed and toks[k + 3].text != ",") or not (
+        noun in ctx.lex.suffix or noun in _ORG_BEFORE
+    ):
         return None
     return (noun, None)
 
@@ -1217,6 +1373,9 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
             opos = after
             org = (spans[after][1], spans[after][2])
             qualifier = _qualifier(ctx, toks, spans[after][2])
+    anaphor = None
+    if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
+        anaphor = _referred_org(ctx, toks, tend, closed=False)  # "head of the centre"
     person = _person(ctx, toks, (pi, pj), sid)
     if person is None:
         return
@@ -1228,7 +1387,7 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         title, org_idx = _org_from_modifier(ctx, toks, org, title, tkind, sid)
         used.add(opos)
     ctx.roles.append(_RoleCand(person, title, org_idx, sid, toks[ti].start, toks[tj - 1].end,
-                               qualifier))
+                               qualifier, anaphor=anaphor))
 
 
 def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
@@ -1256,6 +1415,37 @@ def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
         elif toks[k - 2].lower == "the":
             _add(ctx, _Cand(rest, toks[k - 1].start, toks[k].end, sid, norm(rest), 2,
                             "government", _HEAD))
+
+
+# Head nouns that, in lower case after "the", refer back to a body named in full ("talks
+# with the department had stalled", "head of the centre, said").
+_REFERRING_HEADS = frozenset({"ministry", "department", "agency", "commission", "authority",
+                              "office", "court", "board", "institute", "centre", "center",
+                              "council", "regulator", "bureau", "inspectorate", "tribunal",
+                              "university", "hospital", "federation", "association"})
+# What may follow such a reference for it to be the body itself rather than a compound
+# noun ("the court case", "the office building"): punctuation or a verb of the clause.
+_AFTER_REFERENCE = frozenset({"said", "says", "has", "had", "have", "is", "was", "will",
+                              "would", "could", "may", "might", "added", "announced",
+                              "warned", "declined", "did", "does", "rejected", "ruled",
+                              "found", "also", "which", "that", "confirmed", "denied",
+                              "stated", "argued", "told", "urged", "welcomed", "issued",
+                              "ordered", "can", "should", "must", "noted"})
+
+
+def _lowercase_references(ctx: _Ctx, toks: list[Token], sid: str) -> None:
+    """"the department" in lower case: a mention of the department named earlier, kept as
+    a short form that grouping resolves to the full name (or drops when none fits)."""
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        if tok.text not in _REFERRING_HEADS or toks[k - 1].lower != "the":
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.text[0].isalnum() and nxt.lower not in _AFTER_REFERENCE:
+            continue
+        actor_type = ctx.lex.suffix.get(tok.lower, "organisation")
+        _add(ctx, _Cand(tok.text, tok.start, tok.end, sid, tok.lower, 1, actor_type,
+                        _DEFAULT))
 
 
 def _anaphora(ctx: _Ctx, toks: list[Token], sid: str) -> None:
@@ -1351,6 +1541,8 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
             continue
         if actor_type == "person":
             strong.add(words[-1])
+            if hyphenated_given_name(cand.text.split()[-1]):
+                strong.add(words[0])  # "Kang" after "Kang Min-seo": the surname comes first
             particle = next((k for k in range(1, len(words) - 1) if words[k] in _PARTICLES),
                             None)
             if particle is not None:  # "van der Berg", "bin Salim" after the full name
@@ -1434,7 +1626,7 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
             targets = _acronym_targets(ctx, group, groups)
         if not targets:
             firsts = sorted(t for t in weak.get(form, set()) if t != group.key and t in groups)
-            targets = firsts if len(firsts) == 1 else []
+            targets = firsts  # several ("Hanbit Mobility", "Hanbit Holdings"): by recency
             for idx in group.members if targets else []:
                 ctx.cands[idx].votes.append(("organisation", _CUE))
         if not targets:
@@ -1549,6 +1741,8 @@ def _build(ctx: _Ctx, groups: dict[str, _Group]) -> list[LocalActor]:
         if person is None:
             continue
         org = cand_key.get(role.org) if role.org is not None else None
+        if org is None or _is_country_government(ctx, org):
+            org = _titled_body(ctx, role, groups, cand_key) or org
         if org is None:
             org = _implied_org(ctx, role, groups, cand_key)
         actors[person].roles.append(
@@ -1565,12 +1759,82 @@ def _build(ctx: _Ctx, groups: dict[str, _Group]) -> list[LocalActor]:
 # Titles of national office: with no organisation named, they serve the government of the
 # country the source is about ("Outgoing Prime Minister Sofia Marques" in a Portugal story).
 _NATIONAL_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "king",
+                              "cabinet secretary",
                               "queen", "foreign minister", "finance minister",
                               "defence minister", "defense minister", "interior minister",
                               "economy minister", "trade minister", "deputy prime minister",
                               "vice president"})
 # Titles that head a state or province, or a central bank ("Governor Lydia Park").
 _STATE_TITLES = frozenset({"governor", "lieutenant governor", "deputy governor"})
+
+
+# Title heads whose subject words name the body served: "Health Secretary" serves the
+# "Department of Health and Social Care", "Energy Minister" the "Ministry of Energy, ...".
+_SUBJECT_TITLES = frozenset({"minister", "secretary", "commissioner", "cabinet secretary",
+                             "representative", "director", "chief"})
+_PORTFOLIO_HEADS = frozenset({"ministry", "department", "secretariat"})
+
+
+def _is_country_government(ctx: _Ctx, gkey: str) -> bool:
+    entry = ctx.lex.entries.get(gkey)
+    return entry is not None and entry.kind == "government"
+
+
+def _titled_body(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
+                 cand_key: dict[int, str]) -> str | None:
+    """The public body of the source a title names: its whole title inside the body's
+    name ("Commissioner" of the "Office of the Data Protection Commissioner", "Trade
+    Representative" of the "Office of the U.S. Trade Representative"), or its subject
+    words in a ministry's or department's portfolio ("Health Secretary" of the "Department
+    of Health and Social Care"). The body mentioned last before the role wins."""
+    words = norm(role.title).split()
+    if not words:
+        return None
+    title = " ".join(words)
+    subject: list[str] = []
+    for k in range(len(words)):
+        if " ".join(words[k:]) in _SUBJECT_TITLES:
+            subject = [w for w in words[:k] if w not in _TITLE_MODIFIERS]
+            break
+    else:
+        return None
+    if ctx.bodies is None:
+        ctx.bodies = _bodies(ctx, groups)
+    best, best_pos = None, -1
+    for group, name, name_words in ctx.bodies:
+        if f" {title}" in f" {name}" and name.endswith(title) and name != title:
+            fits = True
+        else:
+            fits = bool(subject) and _norm_head(name_words) in _PORTFOLIO_HEADS and all(
+                w in _portfolio(name_words) for w in subject)
+        if not fits:
+            continue
+        distance = min((abs(p - role.start) for p in _group_starts(ctx, group)), default=0)
+        if best is None or distance < best_pos:
+            best, best_pos = group, distance
+    return cand_key.get(best.members[0]) if best is not None else None
+
+
+def _bodies(ctx: _Ctx, groups: dict[str, _Group]) -> list[tuple[_Group, str, list[str]]]:
+    """Organisations and government bodies of two or more words, with their names."""
+    out = []
+    for gkey in sorted(groups):
+        group = groups[gkey]
+        if _group_type(ctx, group) not in ("government", "organisation"):
+            continue
+        name = norm(_name_of(ctx, group)).replace(",", "")
+        if len(name.split()) >= 2:
+            out.append((group, name, name.split()))
+    return out
+
+
+def _portfolio(words: list[str]) -> list[str]:
+    """Words after "of"/"for" in "ministry of energy water resources and irrigation", or
+    before the head in "energy ministry"."""
+    for k, word in enumerate(words):
+        if word in ("of", "for"):
+            return words[k + 1 :]
+    return words[:-1]
 
 
 def _implied_org(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
@@ -1724,6 +1988,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
         _scan_roles_and_names(ctx, toks, sent.id, headline=False)
         _anaphora(ctx, toks, sent.id)
         _lowercase_ministries(ctx, toks, sent.id)
+        _lowercase_references(ctx, toks, sent.id)
     ctx.known = {c.norm for c in ctx.cands}
     for sent, toks in headlines:
         _scan_roles_and_names(ctx, toks, sent.id, headline=True)

@@ -92,8 +92,34 @@ def _capitalised_word(word: str) -> bool:
         parts = word.split("-")
         tail = parts[-1]
         if tail and tail[0].islower() and not _HAS_DIGIT_RE.search(word):
-            return False
+            return hyphenated_given_name(word)
     return True
+
+
+# Romanised syllables that close a hyphenated East Asian given name ("Min-seo", "Ji-hoon",
+# "Da-eun", "Jae-won", "Xiao-ming"). General knowledge of romanisation, not a list of people.
+_GIVEN_SYLLABLES = frozenset({
+    "ae", "bin", "bok", "bong", "chan", "chang", "cheol", "chul", "dong", "eun", "gi", "gil",
+    "gu", "gyu", "ha", "hae", "han", "hee", "ho", "hoon", "hun", "hwa", "hwan", "hye", "hyeok",
+    "hyeon", "hyuk", "hyun", "il", "ja", "jae", "jeong", "ji", "jin", "jo", "joo", "joon", "ju",
+    "jun", "jung", "kyu", "kyung", "mi", "min", "ming", "mok", "na", "nam", "ra", "rae", "rim",
+    "rin", "ri", "seo", "seok", "seon", "seong", "seung", "shik", "sik", "soo", "sook", "su",
+    "suk", "sun", "sung", "ue", "wan", "wei", "won", "woo", "woong", "yeon", "yeong", "yong",
+    "yoon", "young", "yu", "yul", "yun", "hua", "hui", "jie", "jing", "kai", "lan", "li", "lin",
+    "mei", "ning", "ping", "qi", "qiang", "tao", "ting", "xia", "xian", "xiang", "xin", "xiu",
+    "yan", "yang", "ye", "yi", "ying", "yue", "zhen", "zhi", "zhong"
+})
+
+
+def hyphenated_given_name(word: str) -> bool:
+    """"Min-seo", "Ji-hoon": a hyphenated given name whose second syllable is lower case.
+
+    Both parts are short romanised syllables; "Paris-based" or "America-first" are not.
+    """
+    parts = word.split("-")
+    return len(parts) == 2 and 1 <= len(parts[0]) <= 5 and parts[0].isalpha() and (
+        parts[1] in _GIVEN_SYLLABLES
+    )
 
 
 def has_digit(word: str) -> bool:
