@@ -244,9 +244,10 @@ def test_duplicate_headlines_get_distinct_ids() -> None:
     assert len(claims) == 2 and claims[0].id != claims[1].id
 
 
-def test_blocking_scales_linearly_on_unrelated_claims() -> None:
-    import time
+def test_unrelated_claims_sharing_an_actor_stay_apart() -> None:
+    """2,000 claims that only share "Acme Corp" (blocking must not pair them on it).
 
+    Speed is measured by ``python -m generator.bench_extract``, not asserted here."""
     rng = random.Random(3)
     vocab = [f"w{n}x" for n in range(30000)]
     texts = {
@@ -254,10 +255,8 @@ def test_blocking_scales_linearly_on_unrelated_claims() -> None:
         for n in range(100)
     }
     cands, sources = corpus(texts)
-    start = time.perf_counter()
     claims = cluster_claims(cands, sources)
     assert len(claims) == len(cands) == 2000
-    assert time.perf_counter() - start < 5.0
 
 
 # ------------------------------------------------------------------------------ seeds
