@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from generator.extract.prefilter import fold, literal_prefixes, locator
 from generator.models import Document, Event, Sentence
 
 _MONTHS = {
@@ -176,6 +177,26 @@ _TRIGGER = re.compile(
 )
 _WORD_START = re.compile(r"(?<![\w'’\-])\w")
 _MAX_LEAD_CHARS = 48
+
+# Where a trigger may start: the start of a word beginning like one (see ``prefilter``).
+_TRIGGER_AT = locator(literal_prefixes(_TRIGGER.pattern, re.I, word_start=True))
+
+
+def _time_starts() -> dict[str, tuple[str, ...]] | None:
+    """Lower-case strings one of which starts every time expression, keyed by their first
+    character (None when some pattern has no such strings): ``_matches`` tries ``_TIME``
+    only at word starts that begin with one."""
+    starts = [literal_prefixes(body, re.I, word_start=True) for _, body in _PATTERNS]
+    if any(s is None for s in starts):
+        return None
+    index: dict[str, tuple[str, ...]] = {}
+    for prefix in sorted({p for ps in starts for p in ps or ()}):
+        index[prefix[0]] = index.get(prefix[0], ()) + (prefix,)
+    return index
+
+
+_TIME_STARTS = _time_starts()
+
 # Verb-group vocabulary for the tense of the verb a weekday belongs to (see the docstring).
 _FUTURE_AUX = frozenset({"will", "shall", "won't", "wont", "won’t"})
 _MODAL_AHEAD = frozenset({"may", "might", "should", "must", "can", "cannot", "can't", "can’t"})
@@ -307,17 +328,40 @@ def _matches(text: str) -> list[re.Match[str]]:
     (leftmost first), so "in the third quarter" is found from "quarter".
     """
     out: list[re.Match[str]] = []
+    low = fold(text)
+    starts = _TIME_STARTS if low is not None else None
     pos = 0
-    for t in _TRIGGER.finditer(text):
-        if t.start() < pos:
+    for t_start, t_end in _triggers(text, low):
+        if t_start < pos:
             continue
-        lo = max(pos, t.start() - _MAX_LEAD_CHARS)
-        for w in _WORD_START.finditer(text, lo, t.start() + 1):
-            m = _TIME.match(text, w.start())
-            if m and m.end() >= t.end() and _accept(text, m):
+        lo = max(pos, t_start - _MAX_LEAD_CHARS)
+        for w in _WORD_START.finditer(text, lo, t_start + 1):
+            i = w.start()
+            if starts is not None:
+                heads = starts.get(low[i])  # type: ignore[index]
+                if heads is None or not low.startswith(heads, i):  # type: ignore[union-attr]
+                    continue  # no time expression starts like this word
+            m = _TIME.match(text, i)
+            if m and m.end() >= t_end and _accept(text, m):
                 out.append(m)
                 pos = m.end()
                 break
+    return out
+
+
+def _triggers(text: str, low: str | None) -> list[tuple[int, int]]:
+    """(start, end) of each match of ``_TRIGGER.finditer(text)``, tried only where one can be.
+
+    Triggers are whole words, so they never overlap and matching at each possible start
+    finds exactly what ``finditer`` does.
+    """
+    if low is None or _TRIGGER_AT is None:
+        return [t.span() for t in _TRIGGER.finditer(text)]
+    out = []
+    for at in _TRIGGER_AT.finditer(low):
+        t = _TRIGGER.match(text, at.start())
+        if t is not None:
+            out.append(t.span())
     return out
 
 

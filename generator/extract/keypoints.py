@@ -21,19 +21,25 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import mul
 
+from generator.extract.prefilter import fold, literal_prefixes, locator
 from generator.extract.sentences import DATA_DIR
 from generator.models import ClaimCandidate, LocalActor, Sentence
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z0-9]|[a-z]", re.I)
+_LOWER_TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z0-9]|[a-z]")  # on ``fold``ed text
 _NUMBER = re.compile(r"\d")
 _DATE_WORD = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December|yesterday|today)\b"
 )
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
-# A question: "?" closes the sentence, or closes a quotation that opens it ('"Why?" she asked.')
-_QUESTION = re.compile(r"\?[\"'”’)\]]*$|^[\"“‘'][^\"”’]*\?[\"”’]")
+# Where a date word may start, in folded text (a cheap test before _DATE_WORD).
+_DATE_WORD_AT = locator(literal_prefixes(_DATE_WORD.pattern, word_start=True))
+# A question: "?" closes the sentence (before any closing marks), or closes a quotation that
+# opens it ('"Why?" she asked.').
+_QUOTED_QUESTION = re.compile(r"[\"“‘'][^\"”’]*\?[\"”’]")
+_CLOSERS = "\"'”’)]"  # closing marks allowed after the final punctuation
 _MIN_WORDS = 6
 _MIN_POINTS = 3
 _MAX_POINTS = 5
@@ -51,16 +57,40 @@ def _stopwords() -> frozenset[str]:
 
 def terms(text: str) -> list[str]:
     """Content words, lower-cased and crudely singularised, for overlap measures."""
-    stop = _stopwords()
+    return _terms(text, fold(text))
+
+
+def _terms(text: str, low: str | None) -> list[str]:
+    """``terms(text)``, given ``fold(text)``."""
+    if low is not None:
+        words = _LOWER_TOKEN.findall(low)  # the same tokens, lower-cased once for the text
+    else:
+        words = [raw.lower() for raw in _TOKEN.findall(text)]
+    cache = _TERM_OF
+    if len(cache) > _TERM_CACHE_SIZE:
+        cache.clear()
     out = []
-    for raw in _TOKEN.findall(text):
-        word = raw.lower()
-        if word in stop or len(word) < 2:
-            continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.append(word)
+    for word in words:
+        term = cache.get(word)
+        if term is None:
+            term = cache[word] = _term(word)
+        if term:
+            out.append(term)
     return out
+
+
+# word -> its term ("" for a stop word or a single letter). Words recur across sentences and
+# sources, so each is normalised once; the cache only saves time, never changes a result.
+_TERM_OF: dict[str, str] = {}
+_TERM_CACHE_SIZE = 200_000
+
+
+def _term(word: str) -> str:
+    if word in _stopwords() or len(word) < 2:
+        return ""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 # ------------------------------------------------------------------------------ public API
@@ -74,9 +104,10 @@ def pick_key_points(
     eligible = [s for s in content if _is_summary_sentence(s)] or content
     if not eligible:
         return []
-    bags = {s.id: Counter(terms(s.text)) for s in content}
+    folded = {s.id: fold(s.text) for s in content}  # once per sentence, for both uses
+    bags = {s.id: _bag(_terms(s.text, folded[s.id])) for s in content}
     centrality = _centrality(content, bags)
-    information = _information(eligible, actors, claims)
+    information = _information(eligible, actors, claims, folded)
     position = _position(eligible)
     scored = []
     for s in eligible:
@@ -102,34 +133,47 @@ def _is_summary_sentence(s: Sentence) -> bool:
     """Running-text statements only: no headings, captions, fragments, nor questions (a
     question, even a quoted one, asserts nothing a reader can take away)."""
     text = s.text.rstrip()
-    if len(text.split()) < _MIN_WORDS or not _ENDS_SENTENCE.search(text):
+    if len(text.split()) < _MIN_WORDS:
         return False
-    return not _QUESTION.search(text)
+    last = text.rstrip(_CLOSERS)[-1:]  # the final punctuation, closing marks aside
+    if not last or last not in ".!?…":
+        return False
+    return last != "?" and not _QUOTED_QUESTION.match(text)
 
 
 # ------------------------------------------------------------------------------ scores
 
 
-def _centrality(sentences: list[Sentence], bags: dict[str, Counter[str]]) -> dict[str, float]:
+def _bag(words: list[str]) -> dict[str, int]:
+    """Term counts in first-seen order (what ``Counter`` gives, without its overhead)."""
+    bag: dict[str, int] = {}
+    for word in words:
+        bag[word] = bag.get(word, 0) + 1
+    return bag
+
+
+def _centrality(sentences: list[Sentence], bags: dict[str, dict[str, int]]) -> dict[str, float]:
     """Cosine of each sentence's tf-idf vector with the centroid of the other sentences."""
     n = len(sentences)
     df: Counter[str] = Counter()
     for s in sentences:
         df.update(bags[s.id].keys())
     idf = {t: math.log(1 + n / d) for t, d in df.items()}
-    total: Counter[str] = Counter()
+    total: dict[str, float] = {}
     vectors = {}
     for s in sentences:
         vec = {t: c * idf[t] for t, c in bags[s.id].items()}
         vectors[s.id] = vec
         for t, w in vec.items():
-            total[t] += w
+            total[t] = total.get(t, 0) + w
     # |total - v|^2 = |total|^2 - 2 total·v + |v|^2, so each sentence costs O(its terms).
-    total_sq = sum(w * w for w in total.values())
+    # (Sums over map(mul, ...) add the same products in the same order as a loop would.)
+    total_sq = sum(map(mul, total.values(), total.values()))
     raw = {}
     for sid, vec in vectors.items():
-        dot_total = sum(w * total[t] for t, w in vec.items())
-        self_sq = sum(w * w for w in vec.values())
+        weights = vec.values()
+        dot_total = sum(map(mul, weights, map(total.__getitem__, vec)))
+        self_sq = sum(map(mul, weights, weights))
         rest_sq = total_sq - 2 * dot_total + self_sq
         if self_sq <= 0 or rest_sq <= 1e-12:
             raw[sid] = 0.0
@@ -139,7 +183,8 @@ def _centrality(sentences: list[Sentence], bags: dict[str, Counter[str]]) -> dic
 
 
 def _information(
-    sentences: list[Sentence], actors: list[LocalActor], claims: list[ClaimCandidate]
+    sentences: list[Sentence], actors: list[LocalActor], claims: list[ClaimCandidate],
+    folded: dict[str, str | None],
 ) -> dict[str, float]:
     """Named actors, claims, numbers and dates in each sentence, scaled to [0, 1]."""
     actors_in: dict[str, set[str]] = {}
@@ -156,9 +201,16 @@ def _information(
         value = min(len(actors_in.get(s.id, ())), 3)
         value += claim_weight.get(s.id, 0.0)
         value += 0.5 if _NUMBER.search(s.text) else 0.0
-        value += 0.5 if _DATE_WORD.search(s.text) else 0.0
+        value += 0.5 if _has_date_word(s.text, folded[s.id]) else 0.0
         raw[s.id] = value
     return _normalise(raw)
+
+
+def _has_date_word(text: str, low: str | None) -> bool:
+    """``_DATE_WORD.search(text)``, skipped when no date word can start in ``low = fold(text)``."""
+    if low is not None and _DATE_WORD_AT is not None and not _DATE_WORD_AT.search(low):
+        return False
+    return _DATE_WORD.search(text) is not None
 
 
 def _position(sentences: list[Sentence]) -> dict[str, float]:
@@ -180,7 +232,7 @@ def _normalise(values: dict[str, float]) -> dict[str, float]:
     return {k: (v - low) / (high - low) for k, v in values.items()}
 
 
-def _near_duplicate(a: Counter[str], b: Counter[str]) -> bool:
+def _near_duplicate(a: dict[str, int], b: dict[str, int]) -> bool:
     """Most of the smaller sentence's terms appear in the other one."""
     if not a or not b:
         return False
