@@ -205,25 +205,48 @@ def _radius(mentions: int) -> float:
     return 6 + 3 * math.sqrt(max(mentions, 1))
 
 
-def _legend(types: list[str], top: float) -> list[str]:
-    parts = [f'<g class="network-legend" transform="translate({MARGIN},{_fmt(top)})">']
-    x = 0
+LEGEND_ROW = 24  # height of one legend row
+LEGEND_CHAR = 8.0  # generous average width of a 13px character (labels are never cut off)
+LEGEND_GAP = 22  # space between legend items
+
+
+def _legend_items(types: list[str]) -> list[tuple[float, str]]:
+    """(width, SVG at x=0) per legend entry: one per actor type, then the two edge kinds."""
+    items = []
     for t in types:
         label = TYPE_LABELS.get(t, t)
-        parts.append(
-            f'<circle cx="{x + 7}" cy="0" r="7" fill="{TYPE_COLOURS[t]}" stroke="#333"'
-            f' stroke-width="0.8"/><text x="{x + 19}" y="4" font-size="13">{escape(label)}</text>'
-        )
-        x += 34 + 8 * len(label)
-    parts.append(
-        f'<line x1="{x}" y1="0" x2="{x + 26}" y2="0" stroke="#555" stroke-width="2"/>'
-        f'<text x="{x + 32}" y="4" font-size="13">relation</text>'
-    )
-    x += 100
-    parts.append(
-        f'<line x1="{x}" y1="0" x2="{x + 26}" y2="0" stroke="#999" stroke-width="2"'
-        f' stroke-dasharray="5 4"/><text x="{x + 32}" y="4" font-size="13">named together</text>'
-    )
+        items.append((19 + LEGEND_CHAR * len(label), (
+            f'<circle cx="7" cy="0" r="7" fill="{TYPE_COLOURS[t]}" stroke="#333"'
+            f' stroke-width="0.8"/><text x="19" y="4" font-size="13">{escape(label)}</text>')))
+    for label, colour, dash in (("relation", "#555", ""),
+                                ("named together", "#999", ' stroke-dasharray="5 4"')):
+        items.append((32 + LEGEND_CHAR * len(label), (
+            f'<line x1="0" y1="0" x2="26" y2="0" stroke="{colour}" stroke-width="2"{dash}/>'
+            f'<text x="32" y="4" font-size="13">{label}</text>')))
+    return items
+
+
+def legend_rows(types: list[str], width: float) -> list[list[tuple[float, str]]]:
+    """The legend entries flowed into rows no wider than ``width`` (each row keeps at least
+    one entry), so the legend wraps inside the SVG instead of running off its right edge."""
+    rows: list[list[tuple[float, str]]] = [[]]
+    used = 0.0
+    for w, svg in _legend_items(types):
+        if rows[-1] and used + LEGEND_GAP + w > width:
+            rows.append([])
+            used = 0.0
+        used += (LEGEND_GAP if rows[-1] else 0) + w
+        rows[-1].append((w, svg))
+    return rows
+
+
+def _legend(rows: list[list[tuple[float, str]]], top: float) -> list[str]:
+    parts = [f'<g class="network-legend" transform="translate({MARGIN},{_fmt(top)})">']
+    for r, row in enumerate(rows):
+        x = 0.0
+        for w, svg in row:
+            parts.append(f'<g transform="translate({_fmt(x)},{r * LEGEND_ROW})">{svg}</g>')
+            x += w + LEGEND_GAP
     parts.append("</g>")
     return parts
 
@@ -249,7 +272,8 @@ def render_network_svg(
     edges = collect_edges(briefing, node_ids)
     pos = layout(nodes, edges)
     types = [t for t in TYPE_COLOURS if any(n.type == t for n in nodes)]
-    height = PLOT_HEIGHT + 2 * MARGIN + 30
+    rows = legend_rows(types, WIDTH - 2 * MARGIN)
+    height = PLOT_HEIGHT + 2 * MARGIN + 6 + LEGEND_ROW * len(rows)
 
     def xy(actor_id: str) -> tuple[float, float]:
         x, y = pos[actor_id]
@@ -296,6 +320,6 @@ def render_network_svg(
         else:
             out.append(f"<g><title>{escape(tip)}</title>{shape}</g>")
     out.append("</g>")
-    out.extend(_legend(types, height - 30))
+    out.extend(_legend(rows, PLOT_HEIGHT + 2 * MARGIN + 6))
     out.append("</svg>")
     return "\n".join(out)

@@ -24,12 +24,14 @@ mkdocs.yml::
 from __future__ import annotations
 
 import logging
+import posixpath
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -114,9 +116,42 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info("briefing: %d pages (%d written, %d removed)", result.pages,
                  len(result.written), len(result.removed))
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        """Material's edit button on a generated page opens the file it comes from."""
+        url = edit_url(page.meta.get("edit_path"), config.get("repo_url"),
+                       config.get("edit_uri"), config.get("edit_uri_template"))
+        if url is not None:
+            page.edit_url = url
+        return markdown
+
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         project = self.project(config)
         for folder in (project.seeds_dir, project.templates_dir, project.override_templates):
             if folder is not None and folder.exists():
                 server.watch(str(folder))
         return server
+
+
+def edit_url(path: object, repo_url: str | None, edit_uri: str | None,
+             edit_uri_template: str | None = None) -> str | None:
+    """The edit link of a generated page whose front matter names ``edit_path`` (the seed or
+    curation file behind it, relative to docs/), built the way MkDocs builds one for a
+    hand-written page (``repo_url`` + ``edit_uri`` + path), with the ``..`` resolved.
+
+    None (MkDocs' own edit_url stays) when mkdocs.yml sets no edit_uri or the page has no
+    ``edit_path``; an ``edit_path`` that is not a plain relative path is ignored.
+    """
+    if not isinstance(path, str) or not path or "\\" in path or path.startswith("/"):
+        return None
+    if not (edit_uri or edit_uri_template):
+        return None
+    if edit_uri_template:
+        target = edit_uri_template.format(path=path, path_noext=posixpath.splitext(path)[0])
+    else:
+        target = edit_uri + path if edit_uri.endswith("/") else f"{edit_uri}/{path}"
+    base = urljoin(repo_url.rstrip("/") + "/", target) if repo_url else target
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    clean = posixpath.normpath(parts.path)
+    return urlunsplit((parts.scheme, parts.netloc, clean, parts.query, parts.fragment))

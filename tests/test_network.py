@@ -140,3 +140,35 @@ def test_svg_embeds_in_markdown_and_joined_documents() -> None:
     assert "\n\n" not in svg  # a blank line would end Markdown's raw HTML block
     assert " id=" not in svg  # ids could clash with the page it is embedded in
     assert not svg.startswith("<?xml")
+
+
+def _legend_extent(root: ET.Element) -> tuple[float, float]:
+    """The right edge (estimated text width) and bottom of the legend, in SVG units."""
+    from generator.network import LEGEND_CHAR, MARGIN
+
+    legend = next(g for g in root.iter(f"{NS}g") if g.get("class") == "network-legend")
+    top = float(legend.get("transform").split(",")[1].rstrip(")"))
+    right = bottom = 0.0
+    for item in legend:
+        x, y = (float(v) for v in item.get("transform")[10:-1].split(","))
+        for text in item.iter(f"{NS}text"):
+            right = max(right, MARGIN + x + float(text.get("x")) + LEGEND_CHAR * len(text.text))
+        bottom = max(bottom, top + y + 7)
+    return right, bottom
+
+
+def test_legend_wraps_inside_the_svg_and_the_svg_grows_to_hold_it() -> None:
+    # Every actor type present: the legend is too long for one row of the 960-wide SVG.
+    types = list(TYPE_COLOURS)
+    actors = [Actor(id=f"a-{t}", name=f"Actor {t}", type=t, mentions=[
+        Mention(f"a-{t}", "s", "s1", 0, 1, "A")]) for t in types]
+    root = parse(render_network_svg(Briefing([], actors, [], [], [])))
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    legend = next(g for g in root.iter(f"{NS}g") if g.get("class") == "network-legend")
+    labels = [t.text for t in legend.iter(f"{NS}text")]
+    assert "named together" in labels and "relation" in labels
+    rows = {item.get("transform").split(",")[1] for item in legend}
+    assert len(rows) >= 2  # wrapped
+    right, bottom = _legend_extent(root)
+    assert right <= width - 20, "legend runs off the right edge"
+    assert bottom <= height

@@ -286,3 +286,123 @@ def test_rendering_on_both_cores_gives_the_same_pages(monkeypatch: pytest.Monkey
         render_pages(fixture_briefing(), env)
     assert err.value.problems[0].path.endswith("actor.md.j2")
     assert err.value.problems[0].line == 3
+
+
+# ------------------------------------------------- source labels, claim table, page origins
+
+
+def _untitled(briefing, source_id: str, outlet: str | None):
+    """The briefing with one source stripped of its title (and outlet, when None)."""
+    sources = [replace(s, title=None, outlet=outlet) if s.id == source_id else s
+               for s in briefing.sources]
+    return replace(briefing, sources=sources)
+
+
+def test_untitled_source_is_named_by_outlet_and_first_complete_sentence_everywhere() -> None:
+    pages = render()
+    label = "Coast Daily: The PAW confirmed the harbour expansion on Tuesday."
+    page = pages["sources/coast-daily-2.md"]
+    assert page.split("---\n", 2)[2].lstrip().startswith(f"# {label}\n")
+    assert "| Title | none in the source" in page  # a label, not invented metadata
+    assert "| Source id | coast-daily-2 |" in page  # the id stays visible
+    link = f"[{label}]("
+    assert link in pages["index.md"]
+    assert link in pages["sources/index.md"]
+    assert link in pages["actors/maria-lind.md"]  # the mentions list
+    for path, text in pages.items():
+        assert "Coast Daily: coast-daily-2" not in text, path
+
+
+def test_long_first_sentence_is_cut_at_a_word_boundary_and_boilerplate_skipped() -> None:
+    briefing = _untitled(fixture_briefing(), "coast-daily-2", None)
+    source = next(s for s in briefing.sources if s.id == "coast-daily-2")
+    long = ("Subscribe now at example.org for all the news. The harbour board of the "
+            "small coastal town voted on Tuesday evening to approve an ambitious expansion.")
+    first_end = long.index(". ") + 1
+    sentences = [replace(source.sentences[0], text=long[:first_end], start=0, end=first_end,
+                         boilerplate=True),
+                 replace(source.sentences[1], text=long[first_end + 1:], start=first_end + 1,
+                         end=len(long))]
+    briefing = replace(briefing, sources=[
+        replace(s, text=long, sentences=sentences) if s.id == source.id else s
+        for s in briefing.sources])
+    page = render(briefing)["sources/coast-daily-2.md"]
+    body = page.split("---\n", 2)[2]
+    heading = next(line for line in body.splitlines() if line.startswith("# "))[2:]
+    assert heading.startswith("The harbour board of the small coastal town")
+    assert heading.endswith("…") and len(heading) <= 72
+    assert long[first_end + 1:].startswith(heading[:-1])  # cut at a word boundary
+    assert long[first_end + 1:][len(heading) - 1] == " "
+    assert "Subscribe" not in heading
+
+
+def test_claim_table_names_sources_by_short_labels_and_gives_the_claim_room() -> None:
+    briefing = _untitled(fixture_briefing(), "coast-daily-2", None)
+    claims = render(briefing)["claims.md"]
+    assert '<div class="briefing-sortable briefing-claims"' in claims  # min-width in CSS
+    row = next(line for line in claims.splitlines() if 'id="c-expand"' in line)
+    assert "[The PAW confirmed the harbour… · s1](sources/coast-daily-2.md#coast-daily-2-s1)" \
+        in row  # no outlet: the start of the first sentence, not the id
+    assert "[Harbour Post · s1](sources/harbour-post-1.md#harbour-post-1-s1)" in row
+    assert "coast-daily-2 · s1" not in row
+    css = (REPO / "docs/assets/css/briefing.css").read_text(encoding="utf-8")
+    assert re.search(r"\.briefing-claims table td:nth-child\(1\)\s*\{\s*min-width: 18em",
+                     css)
+
+
+def test_sources_sharing_an_outlet_get_distinct_short_labels() -> None:
+    briefing = fixture_briefing()
+    briefing = replace(briefing, sources=[replace(s, outlet="Harbour Post")
+                                          for s in briefing.sources])
+    row = next(line for line in render(briefing)["claims.md"].splitlines()
+               if 'id="c-expand"' in line)
+    labels = re.findall(r"\[([^\]]+) · s1\]", row)
+    assert len(labels) == 2 and len(set(labels)) == 2, labels
+
+
+def _origin(page: str) -> list[str]:
+    line = next(x for x in page.splitlines() if 'class="briefing-origin"' in x)
+    return re.findall(r"<code>([^<]*)</code>", line)
+
+
+def test_each_generated_page_names_the_seed_or_curation_file_it_comes_from(
+        tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "harbour_post_1.yml").write_text("title: x\n", encoding="utf-8")
+    pages = render_pages(fixture_briefing(), load_templates(Project.at(root)))
+    assert _origin(pages["sources/harbour-post-1.md"]) == [
+        "seeds/harbour&#95;post&#95;1.txt", "seeds/harbour&#95;post&#95;1.yml",
+        "seeds/curation/sources.yml"]
+    assert _origin(pages["sources/coast-daily-2.md"]) == [
+        "seeds/coast&#95;daily&#95;2.md", "seeds/curation/sources.yml"]  # no sidecar
+    assert _origin(pages["actors/maria-lind.md"]) == ["seeds/curation/actors.yml"]
+    assert _origin(pages["claims.md"]) == ["seeds/curation/claims.yml"]
+    assert not any('class="briefing-origin"' in pages[p] for p in ("index.md", "timeline.md"))
+    head = pages["sources/harbour-post-1.md"].split("---\n")[1]
+    assert 'edit_path: "../seeds/harbour_post_1.txt"' in head
+    assert 'edit_path: "../seeds/curation/actors.yml"' in pages["actors/maria-lind.md"]
+
+
+def test_origin_paths_are_text_not_markup() -> None:
+    page = render(hostile_briefing())
+    line = next(x for text in page.values() for x in text.splitlines()
+                if 'class="briefing-origin"' in x and "seeds/&#60;script" in x)
+    assert "<script" not in line
+
+
+def test_edit_button_opens_the_origin_file_when_mkdocs_yml_sets_a_repository() -> None:
+    from generator.plugin import edit_url
+
+    repo = "https://github.com/owner/briefing"
+    assert edit_url("../seeds/a.txt", repo, "edit/main/docs/") == \
+        "https://github.com/owner/briefing/edit/main/seeds/a.txt"
+    assert edit_url("../seeds/curation/claims.yml", repo + "/", None,
+                    "blob/main/docs/{path}") == \
+        "https://github.com/owner/briefing/blob/main/seeds/curation/claims.yml"
+    assert edit_url("../seeds/a.txt", None, None) is None  # no repository: no button
+    assert edit_url(None, repo, "edit/main/docs/") is None  # hand-written page: MkDocs' own
+    assert edit_url("javascript:alert(1)", None, "edit/main/docs/") is None
