@@ -29,10 +29,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator import htmltext, mdtext
 from generator.errors import BriefingError, Problem
+from generator.markup import safe_url
 from generator.models import Document, Metadata
 from generator.project import Project
 from generator.textnorm import fold
@@ -352,17 +352,11 @@ def parse_iso_date(text: str) -> str | None:
 
 
 def check_url(url: str) -> str | None:
-    """``url`` if it is an absolute http(s) URL safe to put in a link, else None."""
-    url = url.strip()
-    if not url or any(c.isspace() or c in "\"'<>\\`" or ord(c) < 32 for c in url):
+    """A metadata URL worth keeping: ``safe_url``, and no character that only an attempt to
+    break out of an attribute would need (quotes, angle brackets, backslash, backtick)."""
+    if any(c in "\"'<>\\`" for c in url):
         return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
+    return safe_url(url)
 
 
 _FIELDS = ("title", "outlet", "url", "published", "language", "author", "tags")

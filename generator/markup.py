@@ -78,7 +78,8 @@ def attr(text: object) -> Safe:
 
 
 def safe_url(url: object) -> str | None:
-    """The URL if it is an absolute http(s) URL without spaces or controls, else None."""
+    """The URL if it is an absolute http(s) URL with a host, without spaces or controls,
+    else None. Links are only made from URLs that pass (and are attribute-escaped)."""
     if not isinstance(url, str):
         return None
     url = url.strip()

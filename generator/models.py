@@ -12,7 +12,7 @@ HTML, main-text extraction), never a normalised copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 ActorType = Literal[
     "person",
@@ -25,17 +25,18 @@ ActorType = Literal[
     "media",
     "other",
 ]
-ACTOR_TYPES: tuple[str, ...] = (
-    "person",
-    "organisation",
-    "government",
-    "ai_model",
-    "programme",
-    "law",
-    "place",
-    "media",
-    "other",
-)
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
+ACTOR_TYPE_LABELS: dict[str, str] = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "government": "Government",
+    "ai_model": "AI model",
+    "programme": "Programme",
+    "law": "Law",
+    "place": "Place",
+    "media": "Media",
+    "other": "Other",
+}
 ClaimStatus = Literal["corroborated", "single-source", "contested"]
 AttributionKind = Literal[
     "person",  # a named person ("X said")

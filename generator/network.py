@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.models import Briefing
+from generator.models import ACTOR_TYPE_LABELS, Briefing
 
 # Okabe–Ito (colour-blind safe) plus two greys; one colour per actor type.
 TYPE_COLOURS: dict[str, str] = {
@@ -34,17 +34,7 @@ TYPE_COLOURS: dict[str, str] = {
     "media": "#F0C808",
     "other": "#888888",
 }
-TYPE_LABELS: dict[str, str] = {
-    "person": "Person",
-    "organisation": "Organisation",
-    "government": "Government",
-    "ai_model": "AI model",
-    "programme": "Programme",
-    "law": "Law",
-    "place": "Place",
-    "media": "Media",
-    "other": "Other",
-}
+TYPE_LABELS = ACTOR_TYPE_LABELS
 
 WIDTH = 960
 PLOT_HEIGHT = 600

@@ -7,7 +7,10 @@ the source really says. Later stages keep flagged sentences out of key points an
 Truncation is judged only where a sentence ends a paragraph (or the document) without closing
 punctuation, since that is where a cut-off shows. Headings, headlines, list items and short
 credit or caption lines legitimately lack a full stop; they are flagged only when they end on
-a word no sentence can end on ("the", "and", ...).
+a word no sentence can end on ("the", "and", ...). A preposition-like last word that is the
+particle of a phrasal verb ("vow to fight on"), a predicate ("the outage is over") or part of
+an adverbial ("ever since") does not count, and the document's first line, when short and
+followed by body text, is a headline, which may end on a preposition but never on "the".
 """
 
 from __future__ import annotations
@@ -107,6 +110,8 @@ class _Boilerplate:
     question_opener: re.Pattern[str]
     reader_address: re.Pattern[str]
     prompt_max_words: int
+    tail_call_to_action: re.Pattern[str]
+    sign_off: re.Pattern[str]
 
 
 def _words_pattern(words: list[str]) -> str:
@@ -130,6 +135,10 @@ def _boilerplate() -> _Boilerplate:
         ),
         reader_address=re.compile(rf"(?<![\w'’])(?:{address})(?![\w'’])", re.I),
         prompt_max_words=int(data["prompt_max_words"]),
+        tail_call_to_action=re.compile(
+            rf"^\W*(?:{_words_pattern(data['tail_call_to_action'])})\b", re.I
+        ),
+        sign_off=re.compile(data["sign_off"]),
     )
 
 
@@ -142,6 +151,46 @@ def _dangling() -> dict[str, str]:
             word, strength = line.split()
             table[word] = strength
     return table
+
+
+@dataclass(frozen=True)
+class _Particles:
+    """Endings on a dangling word that still close a sentence (see quality_particles.yml)."""
+
+    verbs: dict[str, frozenset[str]]  # particle -> verb forms that take it intransitively
+    object_pronouns: frozenset[str]
+    be_forms: frozenset[str]
+    be_predicates: frozenset[str]
+    adverbial: dict[str, frozenset[str]]  # word -> words before it that make an adverbial
+
+
+def _verb_forms(base: str) -> set[str]:
+    """``base`` with its regular inflections; overgenerating is harmless (a lookup set)."""
+    forms = {base, base + "s", base + "es", base + "ed", base + "ing"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # step -> stepped
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _particles() -> _Particles:
+    data = yaml.safe_load((DATA_DIR / "quality_particles.yml").read_text(encoding="utf-8"))
+    verbs = {
+        str(particle): frozenset(f for base in bases for f in _verb_forms(str(base).lower()))
+        for particle, bases in data["verbs"].items()
+    }
+    adverbial = {str(w): frozenset(map(str, before)) for w, before in data["adverbial"].items()}
+    return _Particles(
+        verbs,
+        frozenset(data["object_pronouns"]),
+        frozenset(data["be_forms"]),
+        frozenset(data["be_predicates"]),
+        adverbial,
+    )
 
 
 @dataclass(frozen=True)
@@ -269,6 +318,8 @@ def _boilerplate_reason(doc: Document, s: Sentence, n_paragraphs: int) -> str | 
         return None
     in_tail = s.paragraph >= n_paragraphs - bp.tail_paragraphs
     has_link = _DOMAIN.search(text) is not None
+    if in_tail and not has_link and bp.tail_call_to_action.search(text):
+        return "promotional call to action at the end of the text"
     if has_link or (in_tail and bp.promo.search(text)):
         return "promotional call to action" + (" with a web address" if has_link else "")
     return None
@@ -319,7 +370,8 @@ def _mark_tail_prompts(sentences: list[Sentence], reasons: list[str | None]) -> 
     friend.", "Do you ...? Tell us ...", "Have a view? Tell us ...") is flagged; the first
     paragraph with anything else ends the trailing block. A question that merely says "you"
     counts only beside a stronger prompt or with boilerplate after it, and any other short
-    question only beside a prompt, so an essay's closing rhetorical question stays.
+    question only beside a prompt, so an essay's closing rhetorical question stays. A
+    paragraph that is only a dash and a name ("— Reuters") is a sign-off and is flagged too.
     """
     by_paragraph: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
@@ -327,6 +379,9 @@ def _mark_tail_prompts(sentences: list[Sentence], reasons: list[str | None]) -> 
     block_has_boilerplate = False
     for paragraph in sorted(by_paragraph, reverse=True):
         open_ = [i for i in by_paragraph[paragraph] if not reasons[i]]
+        if len(by_paragraph[paragraph]) == 1 and open_ and _is_sign_off(sentences[open_[0]]):
+            reasons[open_[0]] = "sign-off at the end of the text"
+            open_ = []
         if not open_:
             block_has_boilerplate = True
             continue
@@ -340,6 +395,11 @@ def _mark_tail_prompts(sentences: list[Sentence], reasons: list[str | None]) -> 
         for i in open_:
             reasons[i] = "reader prompt at the end of the text"
         block_has_boilerplate = True
+
+
+def _is_sign_off(s: Sentence) -> bool:
+    """A paragraph that is only a dash and a name ("— Reuters"): a wire or author sign-off."""
+    return _boilerplate().sign_off.match(s.text.strip()) is not None
 
 
 def _prompt_kind(text: str) -> str | None:
@@ -392,13 +452,18 @@ def _truncation_reason(
         return f"ends mid-clause with {text[-1]!r}"
     if strength == "weak" and _WH_START.match(text):
         strength = None  # a stranded preposition: "What it is made of", "Who they work for"
+    if strength is not None and _ends_on_particle(text):
+        strength = None  # "vow to fight on", "the outage is over", "ever since"
+    lead_headline = single and _is_lead_headline(text, s, nxt)
     if strength == "strong" or (strength == "weak" and not last[0].isupper()):
-        if heading or (single and _is_title_case(text)):
+        if heading or (single and _is_title_case(text, min_words=2)):
             return f"heading ends on {last!r}" if strength == "strong" else None
+        if strength == "weak" and lead_headline:
+            return None  # a headline may end on a preposition; it never ends on "the"
         return f"ends on {last!r}, a word no sentence ends on"
     if heading or list_item:
         return None
-    if single and _looks_like_heading(text, s.paragraph):
+    if single and (lead_headline or _looks_like_heading(text, s.paragraph)):
         return None
     if single and len(text.split()) < _PROSE_MIN_WORDS:
         return None  # a byline, caption or label line
@@ -428,13 +493,50 @@ def _next_paragraph_opens_quote(nxt: Sentence | None) -> bool:
     return nxt is not None and nxt.text[:1] in '"“«'
 
 
-def _is_title_case(text: str) -> bool:
-    """Most content words capitalised: a headline or section heading."""
+def _is_title_case(text: str, min_words: int = 1) -> bool:
+    """Most content words capitalised: a headline or section heading. One capitalised word
+    ("Talks with") says little, hence ``min_words`` where the line ends on a preposition."""
     words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
-    if not words or len(words) > _HEADLINE_MAX_WORDS:
+    if len(words) < max(min_words, 1) or len(words) > _HEADLINE_MAX_WORDS:
         return False
     caps = sum(1 for w in words if w[0].isupper())
     return caps >= 0.8 * len(words)
+
+
+def _ends_on_particle(text: str) -> bool:
+    """The last word closes the sentence after all: a phrasal verb's particle ("vow to fight
+    on", "pass them by"), a predicate after "be" ("the outage is over") or an adverbial
+    ("early on", "ever since", "the day before")."""
+    words = [w.lower() for w in _WORD.findall(text[-80:])]
+    if len(words) < 2:
+        return False
+    pt = _particles()
+    last, prev = words[-1], words[-2]
+    verbs = pt.verbs.get(last, frozenset())
+    if prev in verbs or prev in pt.adverbial.get(last, frozenset()):
+        return True
+    if prev in pt.object_pronouns and len(words) >= 3 and words[-3] in verbs:
+        return True
+    be = prev in pt.be_forms or prev.endswith(("'s", "’s"))
+    return be and last in pt.be_predicates
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_LEAD_HEADLINE_MAX_WORDS = 16
+
+
+def _is_lead_headline(text: str, s: Sentence, nxt: Sentence | None) -> bool:
+    """The document's first line, short, unpunctuated, with body text after it: a headline.
+
+    Headlines drop articles, so a line with two or more reads as running prose cut off ("The
+    ministry said it had received a request from"), and stays open to the truncation rules.
+    """
+    if s.paragraph != 0 or nxt is None:
+        return False
+    words = text.split()
+    if len(words) > _LEAD_HEADLINE_MAX_WORDS:
+        return False
+    return sum(1 for w in words if w.lower() in _ARTICLES) < 2
 
 
 def _looks_like_heading(text: str, paragraph: int) -> bool:
