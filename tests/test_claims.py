@@ -394,3 +394,12 @@ def test_relative_that_is_not_the_reported_clause() -> None:
     text = "Investigators believe the fire was started by a power line that fell in a storm."
     c = one(text, PEOPLE)
     assert c.appearance.quote == "the fire was started by a power line that fell in a storm"
+
+
+def test_hyphenated_compound_is_one_term() -> None:
+    """"blood-pressure medicine" says nothing about "pressure on the company": a compound
+    is compared whole, so the two share no word."""
+    medicine = set(content_terms("the second recall of a blood-pressure medicine")[0])
+    business = set(content_terms("adds to pressure on the company")[0])
+    assert not {t for t in medicine & business if "pressur" in t}
+    assert "twenty-four" not in " ".join(content_terms("twenty-four hours")[0])

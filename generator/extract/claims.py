@@ -98,6 +98,9 @@ class Lexicon:
     phrase_heads: frozenset[str] = frozenset()  # first stems of multi-word synonyms
     anonymous_heads: frozenset[str] = frozenset()  # first words of anonymous-source nouns
     hedge_heads: frozenset[str] = frozenset()  # first words of hedges, lower case
+    np_object_forms: frozenset[str] = frozenset()  # "confirmed the letter's contents"
+    denial_forms: frozenset[str] = frozenset()  # "denied that ...": keep the frame
+    documents: frozenset[str] = frozenset()  # "The report says ...": a speaker
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +156,11 @@ def lexicon() -> Lexicon:
         phrase_heads=frozenset(key[0] for key in phrases),
         anonymous_heads=frozenset(a.split()[0] for a in verbs["anonymous_nouns"]),
         hedge_heads=frozenset(h.lower().split()[0] for h in hedges["hedges"]),
+        np_object_forms=frozenset(
+            f for f, b in verb_base.items() if b in set(verbs["np_object_verbs"])
+        ),
+        denial_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["denial_verbs"])),
+        documents=frozenset(verbs["document_nouns"]),
     )
 
 
@@ -274,7 +282,9 @@ def stem(word: str) -> str:
     return _spelling(w)
 
 
-_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:\.[A-Za-z]+)*\.?|\d[\d,.]*%?")
+_TOKEN_RE = re.compile(
+    r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z][A-Za-z'\u2019]*)*(?:\.[A-Za-z]+)*\.?|\d[\d,.]*%?"
+)
 
 
 def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int, set[str]]:
@@ -522,6 +532,14 @@ _GENERIC_ORGS = _wordset(
     committee institute organisation organization embassy party campaign team board
     centre center service association federation foundation airline carrier operator airport
     hospital university watchdog inspectorate coastguard army military observatory network
+    prosecutors prosecutor investigators authorities owners organisers organizers
+    """
+)
+# words that make a would-be speaker a clause: "it would raise prices by 9% in October"
+_VERBISH = _wordset(
+    """
+    will would could can may might should must shall is are was were be been has have had
+    did does do
     """
 )
 _NP_BLOCK = _wordset(
@@ -555,6 +573,11 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
     words = core.split()
     if not words or len(words) > 10:
         return False
+    low_set = {w.lower().strip(",\"'\u201c\u201d") for w in words}
+    if low_set <= _DETERMINERS or not low_set.isdisjoint(_VERBISH) or '"' in core:
+        return False  # "The report": a noun, not a speaker; "it would raise ...": a clause
+    if "\u201c" in core or "\u201d" in core:
+        return False
     if " and " in core and not core.lower().startswith(tuple(_SUBORDINATORS)):
         # "Lintel and its lawyers say ...": a coordinated speaker speaks if a conjunct does
         parts = [p for p in core.split(" and ") if p.strip()]
@@ -567,7 +590,12 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
         return True
     for i, w in enumerate(low):
         head = w.rstrip(".,")
-        if head in lex.spokes or head in _GENERIC_ORGS or head in lex.anonymous_heads:
+        if (
+            head in lex.spokes
+            or head in _GENERIC_ORGS
+            or head in lex.anonymous_heads
+            or head in lex.documents
+        ):
             rest = low[i + 1 :]
             if not rest or rest[0] in {
                 "familiar",
@@ -596,6 +624,8 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     """Where the reported content starts after a reporting verb ending at ``pos``."""
     window = text[pos : pos + 160]
     m = re.search(r"(?<![\w-])that\s+", window)
+    if m and _relative_that(text, pos, pos + m.start(), verb, lex):
+        m = None  # "described a boom that rattled windows": "that" opens a relative clause
     if m and "." not in window[: m.start()].replace("U.S.", "").replace("U.K.", ""):
         before = window[: m.start()].split()
         # "believe the fire was started by a line that fell": a relative "that" after a
@@ -605,6 +635,9 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
                 return pos + m.end()
             # "said the airport remained open but warned that ...": both reported clauses
             return pos + len(window) - len(window.lstrip())
+    skipped = _skip_adverbials(text, pos)
+    if skipped != pos:
+        pos, window = skipped, text[skipped : skipped + 160]
     m = re.match(r"\s*[:,]?\s*[\"\u201c]", window)
     if m:
         return pos + m.end() - 1
@@ -620,6 +653,49 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
         return pos + m.end() if m else None
     m = re.match(r"\s+", window)
     return pos + (m.end() if m else 0)
+
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# a time or a setting between a reporting verb and its clause: "said on Monday the port
+# would reopen", "said in a statement on Friday: ..."
+_ADVERBIAL_RE = re.compile(
+    r"\s*,?\s+(?:"
+    r"(?:(?:late|early)\s+)?(?:(?:on|by)\s+)?(?:" + _WEEKDAYS + r")"
+    r"(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|morning)"
+    r"|earlier\s+this\s+(?:week|month|year)"
+    r"|(?:in|at|during|on|via)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|briefing|conference|speech|post|letter|filing|e-?mail|memo|"
+    r"video|hearing|meeting|call|report)s?"
+    r")(?=[\s,:])",
+    re.I,
+)
+
+
+def _skip_adverbials(text: str, pos: int) -> int:
+    """``pos`` moved past up to three time or setting adverbials (and a comma after)."""
+    for _ in range(3):
+        m = _ADVERBIAL_RE.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+    m = re.match(r"\s*,(?=\s)", text[pos:])
+    return pos + m.end() if m and pos > 0 else pos
+
+
+def _relative_that(text: str, pos: int, that: int, verb: str, lex: Lexicon) -> bool:
+    """Is the "that" at ``that`` a relative pronoun after the object of a verb that takes
+    one ("described a boom that ...", "confirmed the deal that ...")? The complementiser
+    follows the verb directly, or after an adverbial or "to X" ("confirmed to Reuters")."""
+    form = " ".join(verb.lower().split())
+    if form not in lex.object_forms and form not in lex.np_object_forms:
+        return False
+    between = text[_skip_adverbials(text, pos) : that].strip()
+    if not between or between.endswith(","):
+        return False
+    if between.split()[-1].lower() in lex.verb_base:
+        return False  # "welcomed this in a statement, emphasizing that ...": a complementiser
+    return not re.fullmatch(r"to\s+[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}", between)
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:\s+out\b)?")
@@ -690,17 +766,31 @@ def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
         prev = before.split()[-1].lower().strip(",") if before.split() else ""
         if not before.strip() or prev in _NP_BLOCK or len(before.split()) > 25:
             continue
+        if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
+            continue  # "The report says", "its statement": the noun, not the verb
         after = text[m.end() : m.end() + 12].lower()
         if re.match(r"\s+(?:of\s+|about\s+|against\s+)?by\b", after):  # passive: "warned of by X"
             continue
+        sp_start = start
+        intro = _INTRO_RE.match(before)
+        if intro is not None and not _speaker_like(before, lex):
+            sp_start, before = start + intro.end(), before[intro.end() :]
         if _in_relative(before) or not _speaker_like(before, lex):
             continue  # "Penrose, who has said he ..., is expected to": not the main verb
         content = _content_after(text, m.end(), m.group(0), lex)
         if content is None or content >= len(text.rstrip()) - 1:
             continue
         stripped = before.rstrip(" ,")
-        return Frame(content, len(text), start, start + len(stripped), m.group(0))
+        return Frame(content, len(text), sp_start, sp_start + len(stripped), m.group(0))
     return None
+
+
+# an introductory adverbial before the speaker: "Despite the protests, the government said"
+_INTRO_RE = re.compile(
+    r"(?:despite|after|before|in|on|at|during|following|amid|with|under|since|while|"
+    r"although|though|because|earlier|later|last|by)\b[^,\"\u201c]{0,80},\s+",
+    re.I,
+)
 
 
 def _trailing_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
@@ -729,6 +819,10 @@ def _trailing_at(body: str, start: int, cut: int, lex: Lexicon) -> Frame | None:
         speaker = tail[v.end() :].strip()
         if not speaker or not _speaker_like(speaker, lex) or speaker.lower().startswith("that"):
             return None
+        if " ".join(v.group(0).lower().split()) in lex.object_forms:
+            return None  # "..., called the decision X": no inversion, an object follows
+        if speaker.split()[0].lower() in _PREPOSITIONS:
+            return None  # "..., said in a statement": the speaker comes before the comma
         sp_off = tail.find(speaker)
     else:
         speaker = tail[: v.start()].strip()
@@ -741,7 +835,27 @@ def _trailing_at(body: str, start: int, cut: int, lex: Lexicon) -> Frame | None:
         if re.match(r"\s+that\b", tail[v.end() :]):
             return None
     base = body.find(tail, tail_start)
-    return Frame(start, tail_start, base + sp_off, base + sp_off + len(speaker), v.group(0))
+    sp_start = base + sp_off
+    if v.start() > 0:  # '"...," Acme's president, Jane Doe, said': the role is the speaker's
+        back = _apposed_role(body, start, cut)
+        if back is not None:
+            tail_start, sp_start = back, back
+    return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), v.group(0))
+
+
+_ROLE_BEFORE_RE = re.compile(r"[\"\u201d],?\s+([^,\"\u201c\u201d]{3,60})$")
+
+
+def _apposed_role(body: str, start: int, cut: int) -> int | None:
+    """Start of a short noun phrase between a closing quotation and the speaker's comma
+    at ``cut`` ('"...," Harlan's president, Jane Doe, said'), or None."""
+    m = _ROLE_BEFORE_RE.search(body, start, cut)
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    if len(words) > 6 or not _VERBISH.isdisjoint(words) or words[0] in _SUBORDINATORS:
+        return None
+    return m.start(1)
 
 
 def _according_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
@@ -857,24 +971,66 @@ def _attribute(
         key = last_person if kind == "person" else last_org if kind == "organisation" else None
         return key, kind if key or kind == "anonymous" else kind
     people = [m for m in inside if by_key.get(m.actor) and by_key[m.actor].type == "person"]
-    core_people = [m for m in people if m.end <= core_end]
+    # "Lawyers for X and its chairman Y": a name after a preposition is whom the speaker
+    # speaks for, not the speaker
+    core_people = [
+        m for m in people
+        if m.end <= core_end and not _after_preposition(speaker[: m.start - sp_start])
+    ]
     if core_people:
         return core_people[0].actor, "person"
+    if people and core.split()[-1].islower() and people[0].start > core_end:
+        return people[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
     heads = {w.strip(",.\"'") for w in core.lower().split()}
-    anon = any(all(part in heads for part in a) for a in lex.anonymous if a[0] not in lex.spokes)
-    if anon:
+    anon = _anonymous_core(core, heads, lex)
+    employer = _employer(speaker, sp_start, inside, by_key)
+    if anon and employer is None:
         return None, "anonymous"
     others = [m for m in inside if m.actor in by_key] or _named_in(speaker, by_key)
     if others:
         actor = by_key[others[0].actor]
         return actor.key, _kind_of(actor)
-    if heads & lex.spokes or heads & _GENERIC_ORGS:
+    if heads & lex.spokes or heads & _GENERIC_ORGS or heads & lex.documents:
         return None, "organisation"
     if not heads.isdisjoint(lex.anonymous_heads):
         return None, "anonymous"
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _anonymous_core(core: str, heads: set[str], lex: Lexicon) -> bool:
+    """Is the speaker's core an unnamed group ("Sources", "people familiar", "Residents")?
+    Not when the noun is part of a name: "The Valley Residents Association"."""
+    words = [w.strip(",.\"'") for w in core.split()]
+    in_name = {
+        words[i].lower() for i in range(len(words) - 1) if words[i + 1][:1].isupper()
+    }
+    return any(
+        all(part in heads for part in a) and a[-1] not in in_name
+        for a in lex.anonymous
+        if a[0] not in lex.spokes
+    )
+
+
+def _after_preposition(before: str) -> bool:
+    """Does the speaker text before a name hold a preposition ("Lawyers for ...")?"""
+    return not _PREPOSITIONS.isdisjoint(w.lower() for w in before.split())
+
+
+def _employer(
+    speaker: str, sp_start: int, inside: list[Mention], by_key: dict[str, LocalActor]
+) -> str | None:
+    """The organisation an anonymous-sounding speaker works for: "Analysts at Kepler Bank",
+    "researchers from the institute". Then the speaker is that organisation's people."""
+    for m in inside:
+        actor = by_key.get(m.actor)
+        if actor is None or actor.type not in ("organisation", "government"):
+            continue
+        before = speaker[: m.start - sp_start].lower().split()
+        if before and before[-1] in ("at", "from") or before[-2:-1] in (["at"], ["from"]):
+            return actor.key
+    return None
 
 
 def _named_in(speaker: str, by_key: dict[str, LocalActor]) -> list[Mention]:
@@ -914,6 +1070,8 @@ def _hedges(text: str, lex: Lexicon) -> list[str]:
         word = " ".join(m.group(0).split())
         if word == "May" and (m.start() > 0 or text[m.end() : m.end() + 3].strip()[:1].isdigit()):
             continue  # the month: the modal is capitalised only at the start of a sentence
+        if word.lower() in _ATTRIBUTIVE_HEDGES and _DET_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "a possible appeal", "the likely winner": a thing, not a hedged claim
         if word.lower() not in found:
             found.append(word.lower())
     if lex.cond_re.search(text) and lex.modal_re.search(text) and "conditional" not in found:
@@ -921,23 +1079,75 @@ def _hedges(text: str, lex: Lexicon) -> list[str]:
     return found
 
 
-def headline(quote: str) -> str:
-    """A readable headline from a quote: markers dropped, capitalised, one final period."""
+_ATTRIBUTIVE_HEDGES = frozenset({"possible", "likely", "unlikely"})
+_DET_BEFORE_RE = re.compile(r"(?<![\w-])(?:a|an|the|any|its|their|his|her)\s+$", re.I)
+
+
+def headline(quote: str, *, after_that: bool = False) -> str:
+    """A readable headline from a quote: markers and labels dropped, the subject's
+    apposition or relative clause dropped, capitalised, one final period.
+
+    Extractive: the words are the quote's own, in order. ``after_that`` says the quote is a
+    "that" clause, so a second "and that ..." loses its "that" too.
+    """
     lex = lexicon()
     text = " ".join(quote.split())
     while True:
         m = lex.markers_re.match(text)
-        if not m or m.end() >= len(text):
+        end = m.end() if m else _label_end(text, 0, lex)
+        if end is None or end >= len(text):
             break
-        text = text[m.end() :]
-    text = text.strip(" ,;:-\u2014\u2013")
+        text = text[end:]
+    text = _drop_apposition(text.strip(" ,;:-\u2014\u2013"))
+    if after_that:
+        text = _AND_THAT_RE.sub(r"\1 ", text)
     if not text:
         return ""
     if text[0].islower():
         text = text[0].upper() + text[1:]
-    if text[-1] not in ".!?":
+    if not re.search(r"[.!?][\"'\u201d\u2019]?$", text):
         text += "."
     return text
+
+
+_AND_THAT_RE = re.compile(r"(,?\s(?:and|but))\s+that\s+")
+# the subject, an apposition or relative clause between commas, then the predicate
+_APPOSED_RE = re.compile(
+    r"([^,;:\"\u201c\u201d]{2,80}?),\s+([^,;\"\u201c\u201d]{2,160}?),\s+(?=([a-z][\w-]*))"
+)
+_APPOSITION_OPENERS = frozenset(
+    {"who", "which", "whose", "known", "led", "a", "an", "the", "its", "his", "her", "their",
+     "one", "formerly", "once", "also", "now", "based", "headquartered", "founded", "owned",
+     "run", "part", "home"}
+)
+
+
+def _drop_apposition(text: str) -> str:
+    """``text`` without the apposition or relative clause after its opening subject:
+    "The agency, known by its acronym X, raised ..." -> "The agency raised ...". Kept when
+    the opening is not a plain noun phrase (it holds a verb, or is an adverbial), or the
+    piece between the commas is a list item ("Brazil, the US, Canada and ...")."""
+    first = text.find(", ")
+    if first < 0 or first > 80 or text.find(", ", first + 2) < 0:
+        return text  # no two commas near the start: nothing to drop (and no regex to run)
+    m = _APPOSED_RE.match(text)
+    if m is None:
+        return text
+    subject, middle, nxt = m.group(1), m.group(2), m.group(3)
+    words = subject.lower().split()
+    if len(words) > 7 or words[0] in _SUBORDINATORS or words[0] in _PREPOSITIONS:
+        return text
+    if not _VERBISH.isdisjoint(words) or any(w.endswith("ed") and w.islower() for w in words):
+        return text
+    if words[-1][-1:].isdigit() or words[-1].endswith("%"):
+        return text
+    opener = middle.split()[0]
+    named = opener[:1].isupper() and subject.split()[-1].islower()  # "Its chief, Kim Da-eun,"
+    if opener.lower() not in _APPOSITION_OPENERS and not opener.endswith("ed") and not named:
+        return text
+    if nxt in ("and", "or", "but", "nor") or nxt in _SUBORDINATORS or nxt in _PREPOSITIONS:
+        return text
+    return f"{subject} {text[m.end():]}"
 
 
 def _claim_worthy(sentence: Sentence, n_mentions: int, has_frame: bool, lex: Lexicon) -> bool:
@@ -1076,11 +1286,12 @@ def _candidate(
     dl = _DATELINE_RE.match(text) if sentence.index == 0 else None
     if dl:
         start = dl.end()
-    while True:  # leading discourse markers are not part of the claim
+    while True:  # leading discourse markers and labels are not part of the claim
         m = lex.markers_re.match(text, start)
-        if not m or m.end() >= len(text):
+        end = m.end() if m else _label_end(text, start, lex)
+        if end is None or end >= len(text):
             break
-        start = m.end()
+        start = end
     frame = (
         _according_frame(text, start, lex)
         or _trailing_frame(text, start, lex)
@@ -1095,6 +1306,16 @@ def _candidate(
     if len(text[q_start:q_end].split()) < 4:
         q_start, q_end = _clean_span(text, start, len(text))
     quote = text[q_start:q_end]
+    h_start, h_end = q_start, q_end
+    if frame is not None and _keeps_frame(text, frame, q_start, quote, lex):
+        h_start, h_end = _clean_span(text, frame.speaker_start or start, q_end)
+    # a reported clause: "said A and that B" reads "A and B" in a headline
+    after_that = (
+        frame is not None
+        and frame.speaker_end is not None
+        and frame.speaker_end <= q_start
+        and h_start == q_start
+    )
     attributed, kind, att_text, verb, via = None, "outlet", None, None, None
     if frame and frame.speaker_start is not None and frame.speaker_end is not None:
         sp_s, sp_e = _clean_span(text, frame.speaker_start, frame.speaker_end)
@@ -1136,7 +1357,7 @@ def _candidate(
     )
     return ClaimCandidate(
         appearance=appearance,
-        text=headline(quote),
+        text=headline(text[h_start:h_end], after_that=after_that),
         actors=in_quote,
         hedging=hedging,
         numbers=find_numbers(quote),
@@ -1145,6 +1366,42 @@ def _candidate(
         terms=sorted(set(terms)),
         subject=_subject(quote, abs_q_start, ms, by_key, attributed),
     )
+
+
+# a label before a colon at the start: "Some context:", "Update:", "TL;DR:"; what follows
+# must open in lower case (a clause), so "The final tally: PLN 2.4bn" keeps its subject
+_LABEL_RE = re.compile(
+    r"(?:[A-Z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0,2}|[A-Z]{1,4};[A-Z]{1,4}):\s+"
+    r"(?=[a-z\d\"\u201c\u2018'])"
+)
+
+
+def _label_end(text: str, start: int, lex: Lexicon) -> int | None:
+    """End of a discourse label ("Some context: ") at ``start``, or None. A speaker before
+    a colon ("Officials said: ...") is no label."""
+    m = _LABEL_RE.match(text, start)
+    if m is None:
+        return None
+    words = m.group(0).rstrip(": ").lower().split()
+    return None if any(w in lex.verb_base for w in words) else m.end()
+
+
+def _keeps_frame(text: str, frame: Frame, q_start: int, quote: str, lex: Lexicon) -> bool:
+    """Must the headline keep the speaker and verb before the content? Yes for a denial
+    ("denied that X": X alone says the opposite) and for a second report coordinated in the
+    content ("said A but warned that B": without the speaker, A's subject would warn)."""
+    if frame.speaker_start is None or frame.speaker_start >= q_start or not frame.verb:
+        return False
+    if " ".join(frame.verb.lower().split()) in lex.denial_forms:
+        return True
+    for m in _COORD_VERB_RE.finditer(quote):
+        form = m.group(1).lower()
+        if form in lex.verb_base and form != lex.verb_base[form]:
+            return True
+    return False
+
+
+_COORD_VERB_RE = re.compile(r"\b(?:but|and)\s+(?:also\s+)?([A-Za-z]+)\b")
 
 
 def _verb_end(text: str, frame: Frame) -> int | None:
@@ -1156,15 +1413,37 @@ def _verb_end(text: str, frame: Frame) -> int | None:
 
 
 def _object_complement(text: str, frame: Frame, lex: Lexicon) -> bool:
-    """Is the frame's verb one that takes an object ("characterized the plan as ...")
-    with no "that", quotation or colon introducing a clause of its own?"""
-    if not frame.verb or " ".join(frame.verb.lower().split()) not in lex.object_forms:
+    """Is the frame's verb one that takes an object ("characterized the plan as ...",
+    "declared a state of emergency") with no "that", quotation or colon introducing a
+    clause of its own? Then the act is the claim, and its subject belongs to it."""
+    verb = " ".join(frame.verb.lower().split()) if frame.verb else ""
+    if verb not in lex.object_forms and verb not in lex.np_object_forms:
         return False
     end = _verb_end(text, frame)
     if end is None or end > frame.quote_start:
         return False
     between = text[end : frame.quote_start]
-    return not re.search(r"(?<![\w-])that\b|[\"\u201c:]", between)
+    if re.search(r"(?<![\w-])that\b|[\"\u201c:]", between):
+        return False
+    if verb in lex.object_forms:
+        return True
+    return not _reads_as_clause(text[frame.quote_start : frame.quote_end])
+
+
+_SUBJECT_START_RE = re.compile(r"(?:he|she|it|they|we|i|there)\b", re.I)
+_CLAUSE_STOP_RE = re.compile(r",|;|\s(?:and|but|while|after|before|as)\s")
+
+
+def _reads_as_clause(content: str) -> bool:
+    """Does ``content`` (what follows a verb with no "that") open with a clause? Its first
+    stretch, up to a comma or a conjunction, has a finite verb or opens with a pronoun.
+    "the deal would close in March" is one; "defeat on Sunday night and said ..." is not."""
+    if _SUBJECT_START_RE.match(content):
+        return True
+    stop = _CLAUSE_STOP_RE.search(content)
+    head = content[: stop.start()] if stop else content
+    words = {w.lower() for w in head.split()[:10]}
+    return not words.isdisjoint(_VERBISH) or any(w.endswith("n't") for w in words)
 
 
 _ADDRESSEE_RE = re.compile(
