@@ -139,39 +139,49 @@ def layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, float
         for i, node in enumerate(nodes)
     }
     ids = [node.id for node in nodes]
+    # Plain lists indexed by rank: the same arithmetic in the same order as per-id dicts,
+    # so the same floats, without a dict lookup in the O(n²) inner loop.
+    xs = [pos[i][0] for i in ids]
+    ys = [pos[i][1] for i in ids]
+    index = {node_id: n_idx for n_idx, node_id in enumerate(ids)}
+    links = [(index[e.a], index[e.b], min(e.weight, 3) / 2) for e in edges]
     k = math.sqrt(1.0 / n)
+    kk = k * k
     for step in range(ITERATIONS):
         temperature = 0.1 * (1 - step / ITERATIONS) + 0.002
-        disp = {i: [0.0, 0.0] for i in ids}
-        for i_idx, i in enumerate(ids):
-            for j in ids[i_idx + 1 :]:
-                dx = pos[i][0] - pos[j][0]
-                dy = pos[i][1] - pos[j][1]
+        dxs = [0.0] * n
+        dys = [0.0] * n
+        for a in range(n):
+            xa, ya = xs[a], ys[a]
+            for b in range(a + 1, n):
+                dx = xa - xs[b]
+                dy = ya - ys[b]
                 dist = math.sqrt(dx * dx + dy * dy) or 1e-6
-                force = k * k / dist
-                disp[i][0] += dx / dist * force
-                disp[i][1] += dy / dist * force
-                disp[j][0] -= dx / dist * force
-                disp[j][1] -= dy / dist * force
-        for edge in edges:
-            dx = pos[edge.a][0] - pos[edge.b][0]
-            dy = pos[edge.a][1] - pos[edge.b][1]
+                force = kk / dist
+                dxs[a] += dx / dist * force
+                dys[a] += dy / dist * force
+                dxs[b] -= dx / dist * force
+                dys[b] -= dy / dist * force
+        for a, b, weight in links:
+            dx = xs[a] - xs[b]
+            dy = ys[a] - ys[b]
             dist = math.sqrt(dx * dx + dy * dy) or 1e-6
-            force = dist * dist / k * min(edge.weight, 3) / 2
-            disp[edge.a][0] -= dx / dist * force
-            disp[edge.a][1] -= dy / dist * force
-            disp[edge.b][0] += dx / dist * force
-            disp[edge.b][1] += dy / dist * force
-        for i in ids:
+            force = dist * dist / k * weight
+            dxs[a] -= dx / dist * force
+            dys[a] -= dy / dist * force
+            dxs[b] += dx / dist * force
+            dys[b] += dy / dist * force
+        for a in range(n):
             # gravity towards the centre keeps disconnected actors on the canvas
-            disp[i][0] += (0.5 - pos[i][0]) * k * GRAVITY
-            disp[i][1] += (0.5 - pos[i][1]) * k * GRAVITY
-            length = math.sqrt(disp[i][0] ** 2 + disp[i][1] ** 2) or 1e-6
+            dxs[a] += (0.5 - xs[a]) * k * GRAVITY
+            dys[a] += (0.5 - ys[a]) * k * GRAVITY
+            length = math.sqrt(dxs[a] ** 2 + dys[a] ** 2) or 1e-6
             step_len = min(length, temperature)
             # no clamping to the frame: nodes pushed against a wall would pile up there;
             # _normalise fits the finished layout to the canvas instead
-            pos[i][0] += disp[i][0] / length * step_len
-            pos[i][1] += disp[i][1] / length * step_len
+            xs[a] += dxs[a] / length * step_len
+            ys[a] += dys[a] / length * step_len
+    pos = {i: [xs[n_idx], ys[n_idx]] for n_idx, i in enumerate(ids)}
     return _normalise({i: (p[0], p[1]) for i, p in pos.items()})
 
 
