@@ -17,6 +17,7 @@ so a template that forgets a filter shows escaped text rather than live markup.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from urllib.parse import urlsplit
@@ -66,8 +67,16 @@ def md(text: object) -> Safe:
     """Escape a value for inline Markdown (also valid inside raw HTML and table cells)."""
     if isinstance(text, Safe):
         return text
+    if type(text) is str:
+        return _md_str(text)
     value = clean(text).translate(_TABLE)
     return Safe(_escape_leading_marker(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _md_str(text: str) -> Safe:
+    # Names, labels and headlines recur on many pages: escape each once.
+    return Safe(_escape_leading_marker(clean(text).translate(_TABLE)))
 
 
 def attr(text: object) -> Safe:

@@ -23,8 +23,9 @@ from generator.project import Project
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
-# Below this many uncached documents, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 48
+# Below this much uncached text (about 100,000 words, two to three seconds of extraction),
+# starting worker processes and shipping documents to them costs more than it saves.
+PARALLEL_MIN_CHARS = 600_000
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -55,11 +56,17 @@ def extract_all(
     done = len(documents) - len(todo)
     progress("extract", done, len(documents))
     workers = _workers()
-    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+    todo_chars = sum(len(documents[i].text) for i in todo)
+    if len(todo) > 1 and todo_chars >= PARALLEL_MIN_CHARS and workers > 1:
+        # The first document in this process loads every lexicon once, before the
+        # workers are forked, instead of once per worker.
+        first, todo_rest = todo[0], todo[1:]
+        results[first] = extract_source(documents[first])
+        done += 1
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            fresh = pool.map(extract_source, (documents[i] for i in todo),
-                             chunksize=max(1, len(todo) // (workers * 8)))
-            for i, extraction in zip(todo, fresh, strict=True):
+            fresh = pool.map(extract_source, (documents[i] for i in todo_rest),
+                             chunksize=max(1, len(todo_rest) // (workers * 8)))
+            for i, extraction in zip(todo_rest, fresh, strict=True):
                 results[i] = extraction
                 done += 1
                 progress("extract", done, len(documents))

@@ -20,6 +20,7 @@ no page grows with the number of sources.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import posixpath
@@ -261,6 +262,7 @@ def chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_url(from_page: str, to_page: str) -> str:
     """A Markdown link target from one docs page to another (MkDocs resolves ``.md``)."""
     if from_page == to_page:
