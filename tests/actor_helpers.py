@@ -29,17 +29,21 @@ def extraction(text: str, doc_id: str) -> SourceExtraction:
     return SourceExtraction(doc, sentences, actors, [], [], relations, [])
 
 
-def seed(name: str) -> SourceExtraction:
-    """A seed as the pipeline sees it (quality marks boilerplate before actors are found)."""
+def extract_file(path: Path, doc_id: str | None = None) -> SourceExtraction:
+    """A text file as the pipeline sees it (quality marks boilerplate before actors are found)."""
     from generator.extract.quality import mark_quality
 
-    path = REPO / "seeds" / name
-    doc = make_doc(path.read_text(encoding="utf-8"), path.stem)
+    doc = make_doc(path.read_text(encoding="utf-8"), doc_id or path.stem)
     sentences = split_sentences(doc)
     mark_quality(doc, sentences)
     actors = find_actors(doc, sentences)
     return SourceExtraction(doc, sentences, actors, [], [],
                             find_relations(doc, sentences, actors), [])
+
+
+def seed(name: str) -> SourceExtraction:
+    """A seed from ``seeds/`` as the pipeline sees it."""
+    return extract_file(REPO / "seeds" / name)
 
 
 def by_name(actors: list, name: str):

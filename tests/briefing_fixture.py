@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from briefing_builder import appearance_in, mention_at, sentence_at, sentences_at
+
 from generator.models import (
     Actor,
     Appearance,
@@ -17,7 +19,6 @@ from generator.models import (
     Mention,
     Relation,
     Role,
-    Sentence,
     Source,
 )
 
@@ -34,35 +35,25 @@ TEXT_B = (
 
 
 def make_source(source_id: str, path: str, text: str) -> Source:
-    sentences = []
-    for i, match in enumerate(re.finditer(r"[^.]+\.(?:”)?(?:\s|$)", text)):
-        start, end = match.start(), match.end()
-        while text[end - 1].isspace():
-            end -= 1
-        sentences.append(Sentence(id=f"s{i + 1}", source=source_id, index=i, start=start,
-                                  end=end, text=text[start:end]))
+    parts = [m.group(0).rstrip() for m in re.finditer(r"[^.]+\.(?:”)?(?:\s|$)", text)]
+    sentences = sentences_at(source_id, text, parts)
     return Source(id=source_id, path=path, format="txt", title=None, outlet=None, url=None,
                   published=None, language="en", text=text, sentences=sentences,
                   summary=[sentences[0].id])
 
 
-def sentence_of(source: Source, offset: int) -> str:
-    return next(s.id for s in source.sentences if s.start <= offset < s.end)
-
-
 def mention(actor: str, source: Source, text: str, nth: int = 0) -> Mention:
+    """A mention at the ``nth`` occurrence of ``text`` in the source."""
     start = -1
     for _ in range(nth + 1):
         start = source.text.index(text, start + 1)
-    return Mention(actor=actor, source=source.id, sentence=sentence_of(source, start),
-                   start=start, end=start + len(text), text=text)
+    return mention_at(actor, sentence_at(source.sentences, start), start, text)
 
 
 def appearance(source: Source, quote: str, attributed_to: str | None = None) -> Appearance:
-    start = source.text.index(quote)
-    return Appearance(source=source.id, sentence=sentence_of(source, start), quote=quote,
-                      start=start, end=start + len(quote), attributed_to=attributed_to,
-                      attribution_kind="organisation" if attributed_to else "outlet")
+    sentence = sentence_at(source.sentences, source.text.index(quote))
+    return appearance_in(sentence, quote, attributed_to=attributed_to,
+                         attribution_kind="organisation" if attributed_to else "outlet")
 
 
 def make_briefing() -> Briefing:

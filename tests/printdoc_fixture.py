@@ -7,31 +7,21 @@ shows up as an injected element in the parsed output.
 
 from __future__ import annotations
 
+from briefing_builder import mention_in, sentences_at
+
 from generator.models import (
     Actor,
     Appearance,
     Briefing,
     Claim,
     Event,
-    Mention,
     QualityNote,
     Relation,
     Role,
-    Sentence,
     Source,
 )
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-
-
-def _sentences(source_id: str, text: str, parts: list[str]) -> list[Sentence]:
-    out, pos = [], 0
-    for i, part in enumerate(parts):
-        start = text.index(part, pos)
-        out.append(Sentence(id=f"s{i + 1}", source=source_id, index=i, start=start,
-                            end=start + len(part), text=part))
-        pos = start + len(part)
-    return out
 
 
 def hostile_briefing() -> Briefing:
@@ -48,8 +38,8 @@ def hostile_briefing() -> Briefing:
     ]
     text_a = " ".join(a_parts)
     text_b = "\n".join(b_parts)
-    sa = _sentences("src-a", text_a, a_parts)
-    sb = _sentences("src-b", text_b, b_parts)
+    sa = sentences_at("src-a", text_a, a_parts)
+    sb = sentences_at("src-b", text_b, b_parts)
     sa[2].truncated = True
     sa[2].note = "ends without punctuation <em>x</em>"
     sb[2].boilerplate = True
@@ -66,24 +56,20 @@ def hostile_briefing() -> Briefing:
                published=None, language="en", text=text_b, sentences=sb, summary=["s1"]),
     ]
 
-    def mention(actor: str, s: Sentence, surface: str) -> Mention:
-        start = s.start + s.text.index(surface)
-        return Mention(actor, s.source, s.id, start, start + len(surface), surface)
-
     actors = [
         Actor(id="ada-lovelace", name=f"Ada <b>Lovelace</b> {EVIL}", type="person",
               aliases=["Lovelace", "Countess <Ada>"],
               roles=[Role("chair & \"founder\"", "aeb", "src-a", "s1")],
-              mentions=[mention("ada-lovelace", sa[0], "Ada <b>Lovelace</b>"),
-                        mention("ada-lovelace", sb[1], "Lovelace")],
+              mentions=[mention_in("ada-lovelace", sa[0], "Ada <b>Lovelace</b>"),
+                        mention_in("ada-lovelace", sb[1], "Lovelace")],
               description=f"Analyst note {EVIL}"),
         Actor(id="aeb", name="Analytical & Engine Board", type="organisation",
               aliases=["AEB", "the Board"],
-              mentions=[mention("aeb", sa[0], "Analytical & Engine Board"),
-                        mention("aeb", sa[1], "AEB"),
-                        mention("aeb", sb[0], "Analytical & Engine Board")]),
+              mentions=[mention_in("aeb", sa[0], "Analytical & Engine Board"),
+                        mention_in("aeb", sa[1], "AEB"),
+                        mention_in("aeb", sb[0], "Analytical & Engine Board")]),
         Actor(id="harbour-city", name="Harbour City", type="place",
-              mentions=[mention("harbour-city", sa[1], "Harbour City")]),
+              mentions=[mention_in("harbour-city", sa[1], "Harbour City")]),
         Actor(id="x-onerror", name='"><svg onload=alert(2)>', type="weird-type",
               aliases=["javascript:alert(3)"], mentions=[]),
     ]

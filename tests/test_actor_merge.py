@@ -26,14 +26,22 @@ def merged(*texts: str):
     return exts, actors, mapping
 
 
+def _sources(actor) -> set[str]:
+    """The sources that mention the actor."""
+    return {m.source for m in actor.mentions}
+
+
+def _sources_of(actors, name: str) -> set[str]:
+    return _sources(by_name(actors, name))
+
+
 def test_same_entity_across_sources_is_one_actor():
     exts, actors, mapping = merged(SOURCE_A, SOURCE_B)
-    nova = by_name(actors, "Nova Labs")
-    assert {m.source for m in nova.mentions} == {"src0", "src1"}
+    assert _sources_of(actors, "Nova Labs") == {"src0", "src1"}
     gdpr = by_name(actors, "General Data Protection Regulation")
-    assert "GDPR" in gdpr.aliases and {m.source for m in gdpr.mentions} == {"src0", "src1"}
+    assert "GDPR" in gdpr.aliases and _sources(gdpr) == {"src0", "src1"}
     raman = by_name(actors, "Priya Raman")  # surname in source B joins the full name
-    assert {m.source for m in raman.mentions} == {"src0", "src1"}
+    assert _sources(raman) == {"src0", "src1"}
     assert raman.id == "priya-raman" and raman.type == "person"
     # every local actor is mapped, and every mention now carries its global id
     for ext in exts:
@@ -53,8 +61,8 @@ def test_distinct_entities_stay_apart():
         by_name(actors, "United States government").id,
     }
     assert len(ids) == 5
-    us_gov = by_name(actors, "United States government")
-    assert {m.source for m in us_gov.mentions} == {"src0", "src1"}  # "U.S." vs "US" forms
+    # "U.S." vs "US" forms
+    assert _sources_of(actors, "United States government") == {"src0", "src1"}
 
 
 def test_small_misspelling_merges_but_other_people_do_not():
@@ -64,18 +72,16 @@ def test_small_misspelling_merges_but_other_people_do_not():
     aaron = by_name(actors, "Aaron Raman")
     assert aaron.id != raman.id
     # With two Ramans in the corpus, source B's bare "Raman" cannot be assigned to either.
-    assert {m.source for m in raman.mentions} == {"src0", "src2"}
-    assert {m.source for m in aaron.mentions} == {"src2"}
+    assert _sources(raman) == {"src0", "src2"}
+    assert _sources(aaron) == {"src2"}
     (bare,) = [a for a in actors if a.name == "Raman"]
-    assert {m.source for m in bare.mentions} == {"src1"}
-    office = by_name(actors, "EU AI Office")
-    assert {m.source for m in office.mentions} == {"src0", "src2"}
+    assert _sources(bare) == {"src1"}
+    assert _sources_of(actors, "EU AI Office") == {"src0", "src2"}
 
 
 def test_unambiguous_surname_joins_the_only_full_name():
     _, actors, _ = merged(SOURCE_C, "Raman said the rules were unclear.")
-    aaron = by_name(actors, "Aaron Raman")
-    assert {m.source for m in aaron.mentions} == {"src0", "src1"}
+    assert _sources_of(actors, "Aaron Raman") == {"src0", "src1"}
 
 
 def test_roles_point_to_global_ids_and_output_is_sorted_and_stable():
@@ -103,17 +109,13 @@ def test_seeds_merge_into_one_actor_each():
     for name in ("European Union", "European Commission", "Anthropic", "Mythos",
                  "Project Glasswing", "United States", "United States government"):
         actor = by_name(actors, name)
-        assert {m.source for m in actor.mentions} == {e.document.id for e in exts}, name
+        assert _sources(actor) == {e.document.id for e in exts}, name
     assert by_name(actors, "European Union").id != by_name(actors, "European Commission").id
     assert by_name(actors, "EU AI Office").id != by_name(actors, "European Union").id
     bessent = by_name(actors, "Scott Bessent")
     assert [(r.title, r.organisation) for r in bessent.roles] == [
         ("Treasury Secretary", by_name(actors, "United States government").id)
     ]
-
-
-def _sources_of(actors, name: str) -> set[str]:
-    return {m.source for m in by_name(actors, name).mentions}
 
 
 def test_acronym_in_one_source_joins_its_expansion_in_another():
@@ -137,8 +139,7 @@ def test_official_name_and_its_common_short_name_merge_across_sources():
         "The U.S. Marine Mammal and Fisheries Protection Board said it was investigating.",
         "The Marine Mammal Protection Board is sending two inspectors to the harbour.",
     )
-    board = by_name(actors, "Marine Mammal Protection Board")
-    assert {m.source for m in board.mentions} == {"src0", "src1"}
+    assert _sources_of(actors, "Marine Mammal Protection Board") == {"src0", "src1"}
 
 
 def test_place_and_its_office_are_not_a_short_name():
@@ -147,7 +148,7 @@ def test_place_and_its_office_are_not_a_short_name():
         "Bexar County declared an emergency on Tuesday.",
     )
     county = by_name(actors, "Bexar County")
-    assert county.type == "place" and {m.source for m in county.mentions} == {"src1"}
+    assert county.type == "place" and _sources(county) == {"src1"}
 
 
 def test_country_and_demonym_or_short_country_forms_name_one_body():
@@ -157,8 +158,7 @@ def test_country_and_demonym_or_short_country_forms_name_one_body():
         "Ghana’s ministry of fisheries denied the report. The United Kingdom Coastal Safety "
         "Operations said the warning stood.",
     )
-    ukcso = by_name(actors, "United Kingdom Coastal Safety Operations")
-    assert {m.source for m in ukcso.mentions} == {"src0", "src1"}
+    assert _sources_of(actors, "United Kingdom Coastal Safety Operations") == {"src0", "src1"}
 
 
 def test_university_written_both_ways_across_sources():
@@ -166,8 +166,7 @@ def test_university_written_both_ways_across_sources():
         "Researchers at the University of Eastvale said the results were robust.",
         "Eastvale University declined to comment further on Friday.",
     )
-    uni = by_name(actors, "University of Eastvale")
-    assert {m.source for m in uni.mentions} == {"src0", "src1"}
+    assert _sources_of(actors, "University of Eastvale") == {"src0", "src1"}
 
 
 def test_same_name_typed_differently_in_two_sources_is_one_organisation():
@@ -176,4 +175,4 @@ def test_same_name_typed_differently_in_two_sources_is_one_organisation():
         "Analysts expected Tern Mobile to bid aggressively in the auction.",
     )
     tern = by_name(actors, "Tern Mobile")
-    assert tern.type == "organisation" and {m.source for m in tern.mentions} == {"src0", "src1"}
+    assert tern.type == "organisation" and _sources(tern) == {"src0", "src1"}

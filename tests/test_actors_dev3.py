@@ -21,33 +21,32 @@ the categories measured on the held-out articles:
 9. "the X government" / "X authorities" is the country's government; "NHS England" is an
    organisation.
 
-The harness (matching, one test per expectation) is the one of ``test_actors_dev``; the
+The harness (matching, one test per expectation) is ``actor_harness``, as for ``test_actors_dev``,
+except that two actors kept apart are compared by their full names only (category 5); the
 cross-source tests at the end check category 5 and 6 across two sources.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-import pytest
-from actor_helpers import extraction, make_doc
-from test_actors_dev import Article, Want, describe, forms_of, names_of
+from actor_harness import (
+    COUNTRY,
+    GOV_OR_ORG,
+    ORG,
+    PLACE,
+    ActorDevSet,
+    Article,
+    G,
+    P,
+    Want,
+    describe,
+    forms_of,
+    full_forms,
+)
+from actor_helpers import extraction
 
 from generator.crossref.actors import merge_actors
-from generator.evaluation import normalise_name, title_matches
-from generator.extract.actors import find_actors
-from generator.extract.quality import mark_quality
-from generator.extract.relations import find_relations
-from generator.extract.sentences import split_sentences
-from generator.models import Actor, SourceExtraction
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "actors_dev3"
-
-P, ORG, G = ("person",), ("organisation",), ("government",)
-GOV_OR_ORG = ("government", "organisation")
-COUNTRY = ("place", "government")
-PLACE = ("place",)
+from generator.evaluation import normalise_name
+from generator.models import Actor
 
 ARTICLES: dict[str, Article] = {
     "kenya_power": Article(
@@ -194,126 +193,8 @@ KNOWN_MISSES: set[str] = {
     "merapi_ash:type:Centre for Volcanology, Seismology and Geological Hazard Mitigation",
 }
 
-
-@cache
-def actors_of(article: str) -> tuple[Actor, ...]:
-    """The article's actors as the pipeline would profile them (extract, then merge)."""
-    path = FIXTURES / f"{article}.txt"
-    doc = make_doc(path.read_text(encoding="utf-8"), article)
-    sentences = split_sentences(doc)
-    mark_quality(doc, sentences)
-    local = find_actors(doc, sentences)
-    relations = find_relations(doc, sentences, local)
-    merged, _ = merge_actors([SourceExtraction(doc, sentences, local, [], [], relations, [])])
-    return tuple(merged)
-
-
-def matching(article: str, want: Want) -> list[Actor]:
-    return [a for a in actors_of(article) if names_of(a) & want.forms]
-
-
-def _params(kind: str) -> list:
-    """One pytest param per expectation of the given kind, with a readable id."""
-    out = []
-    for article, spec in ARTICLES.items():
-        items: list[tuple[str, object]] = []
-        if kind in ("found", "type"):
-            items = [(w.name, w) for w in spec.actors]
-        elif kind == "alias":
-            items = [(f"{w.name}+{a}", (w, a)) for w in spec.actors for a in w.aliases]
-        elif kind == "role":
-            items = [(f"{w.name}:{r[0][0]}", (w, r)) for w in spec.actors for r in w.roles]
-        elif kind == "distinct":
-            items = [(f"{a}|{b}", (a, b)) for a, b in spec.distinct]
-        for label, value in items:
-            pid = f"{article}:{kind}:{label}"
-            marks = [pytest.mark.xfail(strict=True, reason="known limit")] if (
-                pid in KNOWN_MISSES) else []
-            out.append(pytest.param(article, value, id=pid, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("article", "want"), _params("found"))
-def test_expected_actor_has_one_profile(article: str, want: Want) -> None:
-    found = matching(article, want)
-    assert found, f"missed {want.name}; have: {describe(actors_of(article))}"
-    others = [w.forms for w in ARTICLES[article].actors if w is not want]
-    own = [a for a in found if not any(names_of(a) & f for f in others)]
-    assert len(own) <= 1, f"{want.name} split over {describe(own)}"
-
-
-@pytest.mark.parametrize(("article", "want"), _params("type"))
-def test_expected_actor_type(article: str, want: Want) -> None:
-    found = matching(article, want)
-    assert found, f"missed {want.name}"
-    primary = sorted(found, key=lambda a: (-len(a.mentions), a.id))[0]
-    assert primary.type in want.types, describe([primary])
-
-
-@pytest.mark.parametrize(("article", "pair"), _params("alias"))
-def test_alias_is_merged_with_the_name(article: str, pair: tuple[Want, str]) -> None:
-    want, alias = pair
-    head, form = normalise_name(want.name), normalise_name(alias)
-    holders = [a for a in actors_of(article) if form in forms_of(a)]
-    assert any(head in forms_of(a) for a in holders), (
-        f"{alias!r} not with {want.name!r}: {describe(holders) or 'alias not found'}"
-    )
-
-
-@pytest.mark.parametrize(("article", "pair"), _params("role"))
-def test_role_with_its_organisation(article: str, pair) -> None:
-    want, (titles, orgs) = pair
-    found = matching(article, want)
-    roles = [r for a in found for r in a.roles if any(title_matches(t, r.title) for t in titles)]
-    assert roles, f"{want.name}: no {titles[0]!r}; has {[r.title for a in found for r in a.roles]}"
-    if not orgs:
-        return
-    spec = ARTICLES[article]
-    forms: set[str] = set()
-    for org in orgs:
-        forms |= spec.want_by_name[org].forms if org in spec.want_by_name else {
-            normalise_name(org)}
-    by_id = {a.id: a for a in actors_of(article)}
-    served = [by_id[r.organisation] for r in roles if r.organisation in by_id]
-    assert any(names_of(a) & forms for a in served), (
-        f"{want.name}: {titles[0]} linked to {[a.name for a in served] or 'nothing'}"
-    )
-
-
-def _full_forms(spec: Article, name: str) -> set[str]:
-    """Full names of an expected actor (its name and accepted system names): a generic
-    alias two entities both carry ("the Court" after each court) does not make them one."""
-    want = spec.want_by_name.get(name)
-    if want is None:
-        return {normalise_name(name)}
-    return {normalise_name(n) for n in (want.name, *want.accept)}
-
-
-@pytest.mark.parametrize(("article", "pair"), _params("distinct"))
-def test_distinct_entities_are_kept_apart(article: str, pair: tuple[str, str]) -> None:
-    spec = ARTICLES[article]
-    left, right = (_full_forms(spec, n) for n in pair)
-    joint = [a for a in actors_of(article) if forms_of(a) & left and forms_of(a) & right]
-    assert not joint, f"{pair} merged into {describe(joint)}"
-
-
-@pytest.mark.parametrize("article", sorted(ARTICLES))
-def test_no_capitalised_non_actors(article: str) -> None:
-    spec = ARTICLES[article]
-    banned = {normalise_name(w) for w in spec.never}
-    bad = [a for a in actors_of(article) if names_of(a) & banned]
-    assert not bad, describe(bad)
-
-
-@pytest.mark.parametrize("article", sorted(ARTICLES))
-def test_actor_precision_on_dev_article(article: str) -> None:
-    """At most one actor in ten may be something the reader did not list (or ignore)."""
-    spec = ARTICLES[article]
-    wanted = set().union(*(w.forms for w in spec.actors))
-    ignored = {normalise_name(n) for n in spec.ignore}
-    actors = actors_of(article)
-    extra = [a for a in actors if not names_of(a) & (wanted | ignored)]
-    assert len(extra) <= len(actors) // 10, f"extra actors: {describe(extra)}"
+DEV = ActorDevSet("actors_dev3", ARTICLES, KNOWN_MISSES, keep_apart_forms=full_forms)
+globals().update(DEV.tests())  # one test per expectation, ids as test_x[article:kind:label]
 
 
 # ------------------------------------------------------------------ across two sources
@@ -339,20 +220,21 @@ def _holders(actors: list[Actor], name: str) -> list[Actor]:
     return [a for a in actors if form in forms_of(a)]
 
 
+def _assert_found_and_apart(actors: list[Actor], left: str, right: str) -> None:
+    """Both names have a profile, and no profile holds both."""
+    left_ids = {a.id for a in _holders(actors, left)}
+    right_ids = {a.id for a in _holders(actors, right)}
+    assert left_ids and right_ids, describe(actors)
+    assert not left_ids & right_ids, describe(actors)
+
+
 def test_generic_court_alias_does_not_merge_two_courts_across_sources() -> None:
-    actors = _merged(COURT_A, COURT_B)
-    district = _holders(actors, "Varna District Court")
-    constitutional = _holders(actors, "Constitutional Court")
-    assert district and constitutional, describe(actors)
-    assert not {a.id for a in district} & {a.id for a in constitutional}, describe(actors)
+    _assert_found_and_apart(_merged(COURT_A, COURT_B), "Varna District Court",
+                            "Constitutional Court")
 
 
 def test_sister_companies_sharing_a_first_word_stay_apart_across_sources() -> None:
-    actors = _merged(FIRM_A, FIRM_B)
-    inc = _holders(actors, "Tarsel Inc.")
-    holdings = _holders(actors, "Tarsel Holdings")
-    assert inc and holdings, describe(actors)
-    assert not {a.id for a in inc} & {a.id for a in holdings}, describe(actors)
+    _assert_found_and_apart(_merged(FIRM_A, FIRM_B), "Tarsel Inc.", "Tarsel Holdings")
 
 
 def test_legal_suffix_alone_does_not_split_a_company_across_sources() -> None:

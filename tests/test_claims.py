@@ -56,6 +56,12 @@ def one(text: str, spec: dict[str, tuple] | None = None, **kw) -> ClaimCandidate
     return claims[0]
 
 
+def assert_appearance(claim: ClaimCandidate, **expected: object) -> None:
+    """The claim's appearance has these field values (one dict, so a failure shows them all)."""
+    app = claim.appearance
+    assert {field: getattr(app, field) for field in expected} == expected
+
+
 def assert_span(text: str, claim: ClaimCandidate) -> None:
     app = claim.appearance
     assert text[app.start : app.end] == app.quote
@@ -76,10 +82,10 @@ PEOPLE = {
 def test_x_said_that_takes_the_content_clause_and_the_person() -> None:
     text = "Jane Doe said that Acme Corp will close its plant in Ohio by March."
     c = one(text, PEOPLE)
-    assert c.appearance.quote == "Acme Corp will close its plant in Ohio by March"
-    assert c.appearance.attributed_to == "jane-doe"
-    assert c.appearance.attribution_kind == "person"
-    assert c.appearance.reporting_verb == "said"
+    assert_appearance(
+        c, quote="Acme Corp will close its plant in Ohio by March", attributed_to="jane-doe",
+        attribution_kind="person", reporting_verb="said",
+    )
     assert c.hedging == "reported"
     assert "acme" in c.actors and "jane-doe" not in c.actors
     assert_span(text, c)
@@ -88,31 +94,30 @@ def test_x_said_that_takes_the_content_clause_and_the_person() -> None:
 def test_x_told_outlet_that_skips_the_addressee() -> None:
     text = "The ministry told Reuters that the budget deficit widened to 4% last year."
     c = one(text, PEOPLE)
-    assert c.appearance.quote == "the budget deficit widened to 4% last year"
-    assert c.appearance.attributed_to == "ministry"
-    assert c.appearance.attribution_kind == "organisation"
-    assert c.appearance.reporting_verb == "told"
+    assert_appearance(
+        c, quote="the budget deficit widened to 4% last year", attributed_to="ministry",
+        attribution_kind="organisation", reporting_verb="told",
+    )
     assert c.numbers == ["4%"]
 
 
 def test_verb_with_adverbial_before_that() -> None:
     text = "Doe noted on Thursday that the company is working closely with regulators."
     c = one(text, PEOPLE)
-    assert c.appearance.quote == "the company is working closely with regulators"
-    assert c.appearance.attributed_to == "jane-doe"
-    assert c.appearance.reporting_verb == "noted"
+    assert_appearance(
+        c, quote="the company is working closely with regulators", attributed_to="jane-doe",
+        reporting_verb="noted",
+    )
 
 
 def test_trailing_attribution() -> None:
     text = "The plant will close by March, Jane Doe said."
     c = one(text, PEOPLE)
-    assert c.appearance.quote == "The plant will close by March"
-    assert c.appearance.attributed_to == "jane-doe"
+    assert_appearance(c, quote="The plant will close by March", attributed_to="jane-doe")
     assert c.text == "The plant will close by March."
     text2 = '"We will not sell the unit to Acme," said Jane Doe, the chief executive.'
     c2 = one(text2, PEOPLE)
-    assert c2.appearance.quote == "We will not sell the unit to Acme"
-    assert c2.appearance.attributed_to == "jane-doe"
+    assert_appearance(c2, quote="We will not sell the unit to Acme", attributed_to="jane-doe")
     assert c2.negated
     assert_span(text2, c2)
 
@@ -120,14 +125,15 @@ def test_trailing_attribution() -> None:
 def test_according_to_leading_and_trailing() -> None:
     text = "According to the ministry, tax revenue rose 12 percent in the first quarter."
     c = one(text, PEOPLE)
-    assert c.appearance.quote == "tax revenue rose 12 percent in the first quarter"
-    assert c.appearance.attribution_text == "the ministry"
-    assert c.appearance.attributed_to == "ministry"
-    assert c.appearance.reporting_verb == "according to"
+    assert_appearance(
+        c, quote="tax revenue rose 12 percent in the first quarter",
+        attribution_text="the ministry", attributed_to="ministry", reporting_verb="according to",
+    )
     text2 = "Tax revenue rose 12 percent in the first quarter, according to Jane Doe."
     c2 = one(text2, PEOPLE)
-    assert c2.appearance.quote == "Tax revenue rose 12 percent in the first quarter"
-    assert c2.appearance.attributed_to == "jane-doe"
+    assert_appearance(
+        c2, quote="Tax revenue rose 12 percent in the first quarter", attributed_to="jane-doe",
+    )
 
 
 def test_anonymous_sources_told_outlet() -> None:
@@ -135,8 +141,9 @@ def test_anonymous_sources_told_outlet() -> None:
     c = one(text, PEOPLE)
     assert c.appearance.attribution_kind == "anonymous"
     assert c.appearance.attributed_to is None
-    assert c.appearance.attribution_text == "Sources familiar with the matter"
-    assert c.appearance.quote == "Acme plans to cut 300 jobs"
+    assert_appearance(
+        c, attribution_text="Sources familiar with the matter", quote="Acme plans to cut 300 jobs",
+    )
     assert c.numbers == ["300 jobs"]
 
 
@@ -146,9 +153,9 @@ def test_insiders_revealed_after_discourse_marker() -> None:
         "May 2023."
     )
     c = one(text, PEOPLE)
-    assert c.appearance.attribution_kind == "anonymous"
-    assert c.appearance.attribution_text == "insiders"
-    assert c.appearance.reporting_verb == "revealed"
+    assert_appearance(
+        c, attribution_kind="anonymous", attribution_text="insiders", reporting_verb="revealed",
+    )
     assert c.text == "The merger talks had collapsed over pricing in May 2023."
 
 
@@ -158,17 +165,17 @@ def test_as_reported_by_other_outlet() -> None:
         "Journal, surprised the industry."
     )
     c = one(text, PEOPLE)
-    assert c.appearance.attribution_kind == "other_outlet"
-    assert c.appearance.attributed_to == "wsj"
+    assert_appearance(c, attribution_kind="other_outlet", attributed_to="wsj")
     assert c.numbers == ["40 new licences"]
 
 
 def test_spokesperson_is_the_organisation() -> None:
     text = "A Commission spokesperson said the review would be finished before the summer."
     c = one(text, PEOPLE)
-    assert c.appearance.attribution_kind == "organisation"
-    assert c.appearance.attributed_to == "commission"
-    assert c.appearance.quote == "the review would be finished before the summer"
+    assert_appearance(
+        c, attribution_kind="organisation", attributed_to="commission",
+        quote="the review would be finished before the summer",
+    )
 
 
 def test_person_with_apposition_in_a_statement() -> None:
@@ -177,9 +184,10 @@ def test_person_with_apposition_in_a_statement() -> None:
         "emphasizing that the company had always complied with the law."
     )
     c = one(text, PEOPLE)
-    assert c.appearance.attributed_to == "jane-doe"
-    assert c.appearance.attribution_text == "Jane Doe, a spokesperson for Acme Corp"
-    assert c.appearance.quote == "the company had always complied with the law"
+    assert_appearance(
+        c, attributed_to="jane-doe", attribution_text="Jane Doe, a spokesperson for Acme Corp",
+        quote="the company had always complied with the law",
+    )
 
 
 def test_analysts_suggest_is_anonymous_and_hedged() -> None:
@@ -194,8 +202,7 @@ def test_pronoun_speaker_resolves_to_last_person() -> None:
     text = "Jane Doe runs the Acme Corp plant. She said the line would restart in June."
     claims = claims_of(text, PEOPLE)
     said = next(c for c in claims if c.appearance.reporting_verb == "said")
-    assert said.appearance.attributed_to == "jane-doe"
-    assert said.appearance.quote == "the line would restart in June"
+    assert_appearance(said, attributed_to="jane-doe", quote="the line would restart in June")
 
 
 def test_own_outlet_is_not_another_outlet() -> None:
@@ -208,8 +215,7 @@ def test_own_outlet_is_not_another_outlet() -> None:
 def test_passive_by_phrase_is_not_an_attribution() -> None:
     text = 'The "turning point" warned of by Jane Doe appears to have arrived for Acme Corp.'
     c = one(text, PEOPLE)
-    assert c.appearance.attribution_kind == "outlet"
-    assert c.appearance.hedges == ["appears"]
+    assert_appearance(c, attribution_kind="outlet", hedges=["appears"])
     assert c.hedging == "hedged"
 
 
@@ -377,15 +383,13 @@ def test_object_complement_verbs_keep_the_subject() -> None:
     c = one(text, PEOPLE)
     assert c.appearance.quote == text.rstrip(".")
     assert c.text == text
-    assert c.appearance.attributed_to == "jane-doe"
-    assert c.appearance.reporting_verb == "characterized"
+    assert_appearance(c, attributed_to="jane-doe", reporting_verb="characterized")
 
 
 def test_addressee_outlet_of_anonymous_sources_is_kept() -> None:
     text = "Sources familiar with the matter told the Wall Street Journal that Acme will sell."
     c = one(text, PEOPLE)
-    assert c.appearance.attribution_kind == "anonymous"
-    assert c.appearance.via == "the Wall Street Journal"
+    assert_appearance(c, attribution_kind="anonymous", via="the Wall Street Journal")
     named = one("Jane Doe told reporters that Acme Corp will close its plant in Ohio.", PEOPLE)
     assert named.appearance.via is None
 

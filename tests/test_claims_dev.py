@@ -3,85 +3,20 @@
 The articles in ``tests/fixtures/claims_dev/`` were written for this test (a port strike, a
 vaccine approval, a wildfire evacuation, an airline merger); the expectations below were
 written with them, before looking at what the system makes of them. All eight articles go
-through the real pipeline together, so a claim from one story clustering with another story
-is caught too.
-
-Snippets locate a sentence (a verbatim, unique substring of one article); a check passes when
-the claims holding the two sentences relate as stated.
+through the real pipeline together (``claim_harness``), so a claim from one story clustering
+with another story is caught too.
 """
 
 from __future__ import annotations
 
-import shutil
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-
-from generator.models import Appearance, Briefing, Claim
-
-DEV = Path(__file__).resolve().parent / "fixtures" / "claims_dev"
-
-Ref = tuple[str, str]  # (file, snippet)
-
-
-@lru_cache(maxsize=1)
-def briefing() -> Briefing:
-    import tempfile
-
-    from generator.crossref import cross_reference
-    from generator.extract import extract_source
-    from generator.load import load_seeds
-    from generator.project import Project
-
-    with tempfile.TemporaryDirectory(prefix="claims-dev-") as tmp:
-        seeds = Path(tmp) / "seeds"
-        seeds.mkdir()
-        for path in sorted(DEV.glob("*.txt")):
-            shutil.copy2(path, seeds / path.name)
-        docs = load_seeds(Project.at(tmp, seeds=seeds, use_curation=False))
-    return cross_reference([extract_source(doc) for doc in docs])
-
-
-def _sentence(ref: Ref) -> tuple[str, str]:
-    file, snippet = ref
-    text = (DEV / file).read_text(encoding="utf-8")
-    assert text.count(snippet) == 1, f"snippet not unique in {file}: {snippet!r}"
-    offset = text.index(snippet)
-    source = next(s for s in briefing().sources if s.path.endswith("/" + file))
-    sentence = next(s for s in source.sentences if s.start <= offset < s.end)
-    return source.id, sentence.id
-
-
-def claims_of(ref: Ref) -> list[Claim]:
-    key = _sentence(ref)
-    return [
-        c for c in briefing().claims if any((a.source, a.sentence) == key for a in c.appearances)
-    ]
-
-
-def appearance(ref: Ref) -> Appearance:
-    key = _sentence(ref)
-    found = [a for c in claims_of(ref) for a in c.appearances if (a.source, a.sentence) == key]
-    assert found, f"no claim for {ref}"
-    return found[0]
-
-
-def _ids(ref: Ref) -> set[str]:
-    ids = {c.id for c in claims_of(ref)}
-    assert ids, f"no claim for {ref}"
-    return ids
-
-
-def _label(ref: Ref) -> str:
-    return " | ".join(c.text for c in claims_of(ref)) or "(no claim)"
-
+from claim_harness import ClaimDevSet, Pair, Ref
 
 # --------------------------------------------------------------------------- expectations
 
 # Paraphrases across the two outlets: different words (or numbers written differently),
 # the same assertion.
-TOGETHER: list[tuple[Ref, Ref]] = [
+TOGETHER: list[Pair] = [
     (
         ("port_ledger.txt", "walked off the job on Tuesday, halting cargo operations"),
         ("port_times.txt", "Cargo operations at the Port of Valmora were halted on Tuesday"),
@@ -153,7 +88,7 @@ TOGETHER: list[tuple[Ref, Ref]] = [
 ]
 
 # Same actors or the same topic words, but a different assertion: must stay apart.
-APART: list[tuple[Ref, Ref]] = [
+APART: list[Pair] = [
     (
         ("port_ledger.txt", "Tidewater said it had moved some vessels"),
         ("port_times.txt", "Tidewater Terminals said it would hire temporary workers"),
@@ -193,7 +128,7 @@ APART: list[tuple[Ref, Ref]] = [
 ]
 
 # The same quantity, date or decision with conflicting values: linked and contested.
-CONTESTED: list[tuple[Ref, Ref]] = [
+CONTESTED: list[Pair] = [
     (
         ("port_ledger.txt", "40 container ships waiting at anchor"),
         ("port_times.txt", "At least 25 container ships were waiting at anchor"),
@@ -224,69 +159,38 @@ CONTESTED: list[tuple[Ref, Ref]] = [
     ),
 ]
 
-
-def _pair_id(pair: tuple[Ref, Ref]) -> str:
-    return f"{pair[0][0].split('_')[0]}:{pair[0][1][:30]}"
-
-
-@pytest.mark.parametrize("pair", TOGETHER, ids=_pair_id)
-def test_paraphrases_cluster(pair: tuple[Ref, Ref]) -> None:
-    a, b = pair
-    assert _ids(a) & _ids(b), f"{_label(a)!r} / {_label(b)!r}"
-
-
-@pytest.mark.parametrize("pair", APART, ids=_pair_id)
-def test_different_assertions_stay_apart(pair: tuple[Ref, Ref]) -> None:
-    a, b = pair
-    assert not _ids(a) & _ids(b), _label(a)
-
-
-@pytest.mark.parametrize("pair", CONTESTED, ids=_pair_id)
-def test_conflicting_values_are_contested(pair: tuple[Ref, Ref]) -> None:
-    a, b = pair
-    ca, cb = claims_of(a), claims_of(b)
-    assert ca and cb
-    same = any(c.status == "contested" for c in ca if c in cb)
-    linked = any(y.id in x.conflicts_with and x.id in y.conflicts_with for x in ca for y in cb)
-    assert same or linked, f"{_label(a)!r} / {_label(b)!r}"
-    assert all(c.status == "contested" for c in ca + cb)
+DEV = ClaimDevSet("claims_dev", TOGETHER, APART, CONTESTED)
+globals().update(DEV.tests())  # one test per pair, ids as test_x[story:snippet]
 
 
 def test_paraphrased_rows_are_corroborated() -> None:
     for a, b in TOGETHER:
-        shared = [c for c in claims_of(a) if c in claims_of(b)]
-        assert any(c.status in ("corroborated", "contested") for c in shared), _label(a)
-
-
-def test_no_cluster_mixes_stories() -> None:
-    story = {p.name: p.name.split("_")[0] for p in DEV.glob("*.txt")}
-    by_id = {s.id: story[s.path.rsplit("/", 1)[-1]] for s in briefing().sources}
-    for claim in briefing().claims:
-        assert len({by_id[a.source] for a in claim.appearances}) == 1, claim.text
+        shared = [c for c in DEV.claims_of(a) if c in DEV.claims_of(b)]
+        assert any(c.status in ("corroborated", "contested") for c in shared), DEV.label(a)
 
 
 # ---------------------------------------------------------------- attribution and hedging
 
 
 def test_anonymous_sources_keep_the_outlet_they_spoke_to() -> None:
-    app = appearance(("port_ledger.txt", "Sources familiar with the talks told the Harbour"))
+    app = DEV.appearance(("port_ledger.txt", "Sources familiar with the talks told the Harbour"))
     assert app.attribution_kind == "anonymous"
     assert app.attribution_text == "Sources familiar with the talks"
     assert app.via == "the Harbour Gazette"
     assert app.quote.startswith("the operator was prepared to raise its offer")
-    app = appearance(("air_ledger.txt", "Two people familiar with the talks told the"))
+    app = DEV.appearance(("air_ledger.txt", "Two people familiar with the talks told the"))
     assert app.attribution_kind == "anonymous"
     assert app.via == "the Financial Courier"
 
 
 def test_trailing_attributions_name_the_speaker() -> None:
-    app = appearance(("port_times.txt", "The government refused to intervene"))
+    app = DEV.appearance(("port_times.txt", "The government refused to intervene"))
     assert app.attribution_kind == "person"
     assert app.attribution_text == "Transport Minister Oliver Grant"
     assert app.reporting_verb == "said"
-    app = appearance(("vaccine_post.txt", "according to a company spokesperson"))
+    app = DEV.appearance(("vaccine_post.txt", "according to a company spokesperson"))
     assert app.attribution_kind == "organisation"
-    app = appearance(("air_wire.txt", "according to people familiar with the matter"))
+    app = DEV.appearance(("air_wire.txt", "according to people familiar with the matter"))
     assert app.attribution_kind == "anonymous"
 
 
@@ -300,16 +204,16 @@ def test_trailing_attributions_name_the_speaker() -> None:
     ],
 )
 def test_hedged_sentences(ref: Ref, hedge: str) -> None:
-    app = appearance(ref)
+    app = DEV.appearance(ref)
     assert hedge in app.hedges
-    own = next(c for c in claims_of(ref) if app in c.appearances)
+    own = next(c for c in DEV.claims_of(ref) if app in c.appearances)
     if len(own.appearances) == 1:
         assert own.hedging == "hedged"
 
 
 def test_unhedged_report_is_reported_not_hedged() -> None:
-    app = appearance(("fire_herald.txt", "The Red Cross opened four shelters"))
+    app = DEV.appearance(("fire_herald.txt", "The Red Cross opened four shelters"))
     assert app.hedges == []
-    app = appearance(("air_ledger.txt", "He said the company would keep the Northstar brand"))
+    app = DEV.appearance(("air_ledger.txt", "He said the company would keep the Northstar brand"))
     assert app.attribution_kind == "person"
     assert app.hedges == []

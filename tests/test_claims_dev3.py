@@ -5,93 +5,20 @@ nouns and units, times, outcomes, rules versus facts, paraphrased predicates).
 The articles in ``tests/fixtures/claims_dev3/`` (an airline storm, a volcano, a competition
 ruling, a doctors' strike, a data breach, a dam vote; two outlets each) were written for
 this test, and the expectations below were written with them, before running the system on
-them. All twelve articles go through the real pipeline together, so a claim from one story
-clustering with another story is caught too.
-
-Snippets locate a sentence (a verbatim, unique substring of one article).
+them. All twelve articles go through the real pipeline together (``claim_harness``), so a claim
+from one story clustering with another story is caught too. A contested pair must be two
+claims linked both ways.
 """
 
 from __future__ import annotations
 
-import shutil
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-
-from generator.models import Briefing, Claim, ClaimCandidate
-
-DEV = Path(__file__).resolve().parent / "fixtures" / "claims_dev3"
-
-Ref = tuple[str, str]  # (file, snippet)
-
-
-@lru_cache(maxsize=1)
-def _run() -> tuple[Briefing, dict[str, list[ClaimCandidate]]]:
-    import tempfile
-
-    from generator.crossref import cross_reference
-    from generator.extract import extract_source
-    from generator.load import load_seeds
-    from generator.project import Project
-
-    with tempfile.TemporaryDirectory(prefix="claims-dev3-") as tmp:
-        seeds = Path(tmp) / "seeds"
-        seeds.mkdir()
-        for path in sorted(DEV.glob("*.txt")):
-            shutil.copy2(path, seeds / path.name)
-        docs = load_seeds(Project.at(tmp, seeds=seeds, use_curation=False))
-    extractions = [extract_source(doc) for doc in docs]
-    candidates = {
-        doc.path.rsplit("/", 1)[-1]: list(ex.claims) for doc, ex in zip(docs, extractions,
-                                                                         strict=True)
-    }
-    return cross_reference(extractions), candidates
-
-
-def briefing() -> Briefing:
-    return _run()[0]
-
-
-def _sentence(ref: Ref) -> tuple[str, str]:
-    file, snippet = ref
-    text = (DEV / file).read_text(encoding="utf-8")
-    assert text.count(snippet) == 1, f"snippet not unique in {file}: {snippet!r}"
-    offset = text.index(snippet)
-    source = next(s for s in briefing().sources if s.path.endswith("/" + file))
-    sentence = next(s for s in source.sentences if s.start <= offset < s.end)
-    return source.id, sentence.id
-
-
-def claims_of(ref: Ref) -> list[Claim]:
-    key = _sentence(ref)
-    return [
-        c for c in briefing().claims if any((a.source, a.sentence) == key for a in c.appearances)
-    ]
-
-
-def candidate(ref: Ref) -> ClaimCandidate:
-    """The claim candidate extracted from the sentence holding the snippet."""
-    _source, sentence = _sentence(ref)
-    found = [c for c in _run()[1][ref[0]] if c.appearance.sentence == sentence]
-    assert found, f"no candidate for {ref}"
-    return found[0]
-
-
-def _ids(ref: Ref) -> set[str]:
-    ids = {c.id for c in claims_of(ref)}
-    assert ids, f"no claim for {ref}"
-    return ids
-
-
-def _label(ref: Ref) -> str:
-    return " | ".join(c.text for c in claims_of(ref)) or "(no claim)"
-
+from claim_harness import ClaimDevSet, Pair, Ref
 
 # --------------------------------------------------------------------------- expectations
 
 # The same assertion in different words, spellings or numbers.
-TOGETHER: list[tuple[Ref, Ref]] = [
+TOGETHER: list[Pair] = [
     # 1 spelling + 2 pronoun subject
     (
         ("airline_ledger.txt", "It had cancelled all of its Tuesday services"),
@@ -169,7 +96,7 @@ TOGETHER: list[tuple[Ref, Ref]] = [
 ]
 
 # Same actors, topic words or numbers, but a different assertion: must stay apart.
-APART: list[tuple[Ref, Ref]] = [
+APART: list[Pair] = [
     # 7 a rule with a maximum is not a specific fine
     (
         ("court_times.txt", "firms can be fined up to 5 million shillings"),
@@ -199,7 +126,7 @@ APART: list[tuple[Ref, Ref]] = [
 ]
 
 # The same subject with conflicting values: linked both ways and contested.
-CONTESTED: list[tuple[Ref, Ref]] = [
+CONTESTED: list[Pair] = [
     # 4 counted nouns that name the same people
     (
         ("airline_ledger.txt", "The cancellations affected about 21,000 passengers"),
@@ -271,60 +198,17 @@ NOT_CONTESTED: list[Ref] = [
 # word ("cancellations") but no actor, and one shared word is too little to link on.
 KNOWN_GAPS: set[str] = {"contested:airline:The cancellations affected abo"}
 
-
-def _cases(pairs: list[tuple[Ref, Ref]], kind: str) -> list[object]:
-    return [
-        pytest.param(p, id=_pair_id(p), marks=pytest.mark.xfail(
-            f"{kind}:{_pair_id(p)}" in KNOWN_GAPS, reason="known gap, see KNOWN_GAPS",
-            strict=True))
-        for p in pairs
-    ]
-
-
-def _pair_id(pair: tuple[Ref, Ref]) -> str:
-    return f"{pair[0][0].split('_')[0]}:{pair[0][1][:30]}"
-
-
-@pytest.mark.parametrize("pair", _cases(TOGETHER, "together"))
-def test_paraphrases_cluster(pair: tuple[Ref, Ref]) -> None:
-    a, b = pair
-    assert _ids(a) & _ids(b), f"{_label(a)!r} / {_label(b)!r}"
-
-
-@pytest.mark.parametrize("pair", _cases(APART, "apart"))
-def test_different_assertions_stay_apart(pair: tuple[Ref, Ref]) -> None:
-    a, b = pair
-    assert not _ids(a) & _ids(b), _label(a)
-
-
-@pytest.mark.parametrize("pair", _cases(CONTESTED, "contested"))
-def test_conflicting_values_are_contested(pair: tuple[Ref, Ref]) -> None:
-    a, b = pair
-    ca, cb = claims_of(a), claims_of(b)
-    assert ca and cb
-    linked = any(y.id in x.conflicts_with and x.id in y.conflicts_with for x in ca for y in cb)
-    assert linked, f"{_label(a)!r} / {_label(b)!r}"
-    assert all(c.status == "contested" for c in ca + cb)
-
-
-@pytest.mark.parametrize("ref", NOT_CONTESTED, ids=lambda r: f"{r[0]}:{r[1][:30]}")
-def test_unrelated_claims_are_not_contested(ref: Ref) -> None:
-    assert all(c.status != "contested" for c in claims_of(ref)), _label(ref)
-
-
-def test_no_cluster_mixes_stories() -> None:
-    story = {p.name: p.name.split("_")[0] for p in DEV.glob("*.txt")}
-    by_id = {s.id: story[s.path.rsplit("/", 1)[-1]] for s in briefing().sources}
-    for claim in briefing().claims:
-        assert len({by_id[a.source] for a in claim.appearances}) == 1, claim.text
+DEV = ClaimDevSet("claims_dev3", TOGETHER, APART, CONTESTED, NOT_CONTESTED, KNOWN_GAPS,
+                  contested_needs_link=True)
+globals().update(DEV.tests())  # one test per pair, ids as test_x[story:snippet]
 
 
 # ------------------------------------------------------------------ extraction details
 
 
 def _actor_named(file: str, name: str) -> str:
-    source = next(s for s in briefing().sources if s.path.endswith("/" + file))
-    for actor in briefing().actors:
+    source = next(s for s in DEV.briefing().sources if s.path.endswith("/" + file))
+    for actor in DEV.briefing().actors:
         if name in (actor.name, *actor.aliases) and any(
             m.source == source.id for m in actor.mentions
         ):
@@ -344,24 +228,24 @@ def _actor_named(file: str, name: str) -> str:
 def test_pronoun_subject_resolves_to_the_last_actor(ref: Ref, name: str) -> None:
     """A pronoun opening a claim ("It had cancelled ...") or its frame ("She said ...")
     stands for the actor named before: the claim's actor, or its speaker."""
-    claims = claims_of(ref)
+    claims = DEV.claims_of(ref)
     wanted = _actor_named(ref[0], name)
     assert any(
         wanted in c.actors or any(a.attributed_to == wanted for a in c.appearances)
         for c in claims
     ), [(c.actors, [a.attributed_to for a in c.appearances]) for c in claims]
     if ref[1].startswith("It "):
-        assert candidate(ref).subject is not None
+        assert DEV.candidate(ref).subject is not None
 
 
 def test_multi_clause_report_keeps_both_clauses() -> None:
-    text = " ".join(c.text for c in claims_of(
+    text = " ".join(c.text for c in DEV.claims_of(
         ("airline_ledger.txt", "the terminal remained open but warned")))
     assert "remained open" in text and "more cancellations were likely" in text, text
 
 
 def test_headline_of_coordinated_subject_has_no_leaked_verb() -> None:
-    (claim,) = claims_of(("court_daily.txt", "say it is likely to take the case"))
+    (claim,) = DEV.claims_of(("court_daily.txt", "say it is likely to take the case"))
     assert not claim.text.lower().startswith(("say ", "says ")), claim.text
     assert "Supreme Court" in claim.text
 

@@ -200,6 +200,13 @@ def perfect(a: Source, b: Source) -> Briefing:
     return Briefing(sources=[a, b], actors=actors, claims=claims, events=[], relations=[])
 
 
+def perfect_but(a: Source, b: Source, drop: set[str], *claims: Claim) -> Briefing:
+    """The flawless briefing with the claims ``drop`` replaced by ``claims``."""
+    briefing = perfect(a, b)
+    briefing.claims = [c for c in briefing.claims if c.id not in drop] + list(claims)
+    return briefing
+
+
 def score(case: ev.Case, briefing: Briefing) -> dict[str, float | None]:
     docs = ev._documents_directly(case.folder, ["a.txt", "b.txt"])
     by_file = {d.path.rsplit("/", 1)[-1]: d for d in docs}
@@ -281,10 +288,8 @@ def test_split_actor_and_missing_alias(case: ev.Case, sources: tuple[Source, Sou
 def test_wrong_claim_merge_lowers_precision(case: ev.Case,
                                             sources: tuple[Source, Source]) -> None:
     a, b = sources
-    briefing = perfect(a, b)
     merged = _claim("cm", "single-source", (a, "profits would fall"), (b, "Jane Roe confirmed"))
-    briefing.claims = [c for c in briefing.claims if c.id not in {"cprof", "cconf"}] + [merged]
-    figures = score(case, briefing)
+    figures = score(case, perfect_but(a, b, {"cprof", "cconf"}, merged))
     assert figures["claim_cluster_precision"] == pytest.approx(1 / 2)
     assert figures["claim_cluster_recall"] == 1.0
 
@@ -292,12 +297,11 @@ def test_wrong_claim_merge_lowers_precision(case: ev.Case,
 def test_split_claim_lowers_recall_and_status(case: ev.Case,
                                               sources: tuple[Source, Source]) -> None:
     a, b = sources
-    briefing = perfect(a, b)
-    briefing.claims = [c for c in briefing.claims if c.id != "cwatch"] + [
+    figures = score(case, perfect_but(
+        a, b, {"cwatch"},
         _claim("w1", "single-source", (a, "The European Commission said")),
         _claim("w2", "single-source", (a, "The Commission declined")),
-    ]
-    figures = score(case, briefing)
+    ))
     assert figures["claim_cluster_recall"] == 0.0
     assert figures["claim_status_accuracy"] < 1.0
 
@@ -305,10 +309,8 @@ def test_split_claim_lowers_recall_and_status(case: ev.Case,
 def test_contradiction_as_one_contested_row_counts(case: ev.Case,
                                                    sources: tuple[Source, Source]) -> None:
     a, b = sources
-    briefing = perfect(a, b)
     one = _claim("c", "contested", (a, "would cut 200 jobs"), (b, "Acme will cut 300 jobs"))
-    briefing.claims = [c for c in briefing.claims if c.id not in {"c200", "c300"}] + [one]
-    figures = score(case, briefing)
+    figures = score(case, perfect_but(a, b, {"c200", "c300"}, one))
     assert figures["contested_recall"] == 1.0
     assert figures["claim_cluster_precision"] == 1.0  # not held against the clustering
 

@@ -301,7 +301,12 @@ def html_text(html: str) -> str:
 
 # --------------------------------------------------------------------------- in the browser
 
-browser_marks = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+def in_the_browser(test):  # noqa: ANN001, ANN201
+    """Mark a test that drives Chromium: browser, slow, and in the one xdist group that
+    shares the browser."""
+    for mark in (pytest.mark.xdist_group("browser"), pytest.mark.slow, pytest.mark.browser):
+        test = mark(test)
+    return test
 
 
 def assert_nothing_ran(page, watch, where: str) -> None:  # noqa: ANN001
@@ -316,9 +321,7 @@ def reader_text(page) -> str:  # noqa: ANN001
     return squash(page.locator("article").inner_text())
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.xdist_group("browser")
+@in_the_browser
 def test_every_hostile_page_opens_without_running_anything(
     hostile: BuiltSite, serve_dir, open_page  # noqa: ANN001
 ) -> None:
@@ -336,9 +339,7 @@ def test_every_hostile_page_opens_without_running_anything(
     assert_nothing_ran(page, watch, "after all pages")
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.xdist_group("browser")
+@in_the_browser
 def test_hostile_text_is_shown_to_the_reader_as_text(
     hostile: BuiltSite, serve_dir, open_page  # noqa: ANN001
 ) -> None:
@@ -391,9 +392,7 @@ def test_hostile_text_is_shown_to_the_reader_as_text(
     assert_nothing_ran(page, watch, "hostile text pages")
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.xdist_group("browser")
+@in_the_browser
 def test_searching_hostile_words_runs_nothing(
     hostile: BuiltSite, serve_dir, open_page  # noqa: ANN001
 ) -> None:
@@ -410,9 +409,7 @@ def test_searching_hostile_words_runs_nothing(
         assert_nothing_ran(page, watch, f"search {query!r}")
 
 
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.xdist_group("browser")
+@in_the_browser
 def test_single_file_html_runs_nothing_and_shows_the_text(
     print_html: str, tmp_path: Path, serve_dir, open_page  # noqa: ANN001
 ) -> None:
