@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from rapidfuzz.distance import Levenshtein
@@ -117,7 +118,8 @@ def _bare(name: str) -> str:
     return " ".join(words)
 
 
-def _name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> frozenset[str]:
     """Matching keys of one name: normalised, with a leading country or demonym spelled as
     the country ("UK ..." = "United Kingdom ...", "Iranian Foreign Ministry" = "Iran foreign
     ministry"), and "University of X" = "X University"."""
@@ -129,7 +131,7 @@ def _name_keys(name: str) -> set[str]:
     inverted = inverted_name(key)
     if inverted:
         keys.add(inverted)
-    return keys
+    return frozenset(keys)
 
 
 def _same_name_compatible(a: LocalActor, b: LocalActor, key: str) -> bool:
@@ -250,7 +252,9 @@ def _link_official_short_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -
     Candidates are blocked by the short name's last word (or the word the long name has
     after it), so only names sharing that word are compared.
     """
-    long_by_word: dict[str, set[tuple[_Ref, tuple[str, ...]]]] = {}
+    # word -> long name (its words) -> the refs carrying it: a name repeated in many
+    # sources is tested once per short name, not once per copy
+    long_by_word: dict[str, dict[tuple[str, ...], set[_Ref]]] = {}
     for ref, actor in actors.items():
         if actor.type not in _INSTITUTIONAL:
             continue
@@ -258,15 +262,26 @@ def _link_official_short_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -
             words = tuple(_words_of(name))
             if len(words) >= 3:
                 for word in set(words):
-                    long_by_word.setdefault(word, set()).add((ref, words))
+                    long_by_word.setdefault(word, {}).setdefault(words, set()).add(ref)
+    # (short name, type) -> the refs whose long name it shortens, with a compatible type
+    candidates: dict[tuple[tuple[str, ...], str], list[_Ref]] = {}
     for ref, actor in sorted(actors.items()):
         if actor.type not in _INSTITUTIONAL:
             continue
         short = _words_of(actor.name)
         if not 2 <= len(short) <= 4:
             continue
-        roots = {uf.find(other) for other, words in long_by_word.get(short[-1], set())
-                 if _shortens(short, list(words)) and _body_compatible(actor, actors[other])}
+        key = (tuple(short), actor.type)
+        others = candidates.get(key)
+        if others is None:
+            others = candidates[key] = [
+                other
+                for words, refs in long_by_word.get(short[-1], {}).items()
+                if _shortens(short, list(words))
+                for other in refs
+                if _body_compatible(actor, actors[other])
+            ]
+        roots = {uf.find(other) for other in others}
         roots.discard(uf.find(ref))
         if len(roots) == 1:
             uf.union(ref, next(iter(roots)))
@@ -275,20 +290,32 @@ def _link_official_short_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -
 def _link_acronyms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
     """An acronym used in one source joins the one expansion written in another ("CSB"
     and "Chemical Safety Board"). Expansions are blocked by their first letter."""
-    by_letter: dict[str, set[tuple[_Ref, str]]] = {}
+    # first letter -> expansion as written -> the refs carrying it (a name repeated in many
+    # sources is matched once per acronym, not once per copy)
+    by_letter: dict[str, dict[str, set[_Ref]]] = {}
     for ref, actor in actors.items():
         if actor.type not in _INSTITUTIONAL:
             continue
         for name in (actor.name, *actor.aliases):
             key = norm(name)
             if len(key.split()) >= 2:
-                by_letter.setdefault(key[0], set()).add((ref, name))
+                by_letter.setdefault(key[0], {}).setdefault(name, set()).add(ref)
+    # (acronym, type) -> the refs whose expansion it matches, with a compatible type
+    candidates: dict[tuple[str, str], list[_Ref]] = {}
     for ref, actor in sorted(actors.items()):
         name = actor.name
         if actor.type not in _INSTITUTIONAL or not _is_acronym(name):
             continue
-        roots = {uf.find(other) for other, long in by_letter.get(name[0].lower(), set())
-                 if acronym_matches(name, long) and _body_compatible(actor, actors[other])}
+        others = candidates.get((name, actor.type))
+        if others is None:
+            others = candidates[(name, actor.type)] = [
+                other
+                for long, refs in by_letter.get(name[0].lower(), {}).items()
+                if acronym_matches(name, long)
+                for other in refs
+                if _body_compatible(actor, actors[other])
+            ]
+        roots = {uf.find(other) for other in others}
         roots.discard(uf.find(ref))
         if len(roots) == 1:
             uf.union(ref, next(iter(roots)))

@@ -175,8 +175,9 @@ class _Vocab:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw = yaml.safe_load(
-        resources.files("generator.data").joinpath("claim_lexicon.yml").read_text("utf-8")
+    raw = yaml.load(  # libyaml when installed: the same objects as safe_load
+        resources.files("generator.data").joinpath("claim_lexicon.yml").read_text("utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
     )
     lex = lexicon()
     generic = set()

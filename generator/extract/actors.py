@@ -383,8 +383,9 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
     """("title" | "cap", start, end) token spans of one sentence, in order."""
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(toks)
+    title_max = lex.title_max
     while i < n:
-        length = _title_len(toks, i, lex)
+        length = _title_len(toks, i, lex) if toks[i].lower in title_max else 0
         if length:
             named = _title_led_name(toks, i, i + length, lex)
             if named:  # "Premier League", "Attorney General's Office"

@@ -26,6 +26,7 @@ from importlib import resources
 
 import yaml
 
+from generator.extract.prefilter import fold, literal_prefixes, located_finditer, locator
 from generator.models import (
     Appearance,
     ClaimCandidate,
@@ -40,8 +41,14 @@ from generator.models import (
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
+# libyaml's parser when installed: the same objects as ``yaml.safe_load`` (the constructor
+# and resolver are shared), several times faster
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(name: str) -> dict:
-    return yaml.safe_load(resources.files("generator.data").joinpath(name).read_text("utf-8"))
+    text = resources.files("generator.data").joinpath(name).read_text("utf-8")
+    return yaml.load(text, Loader=_YAML_LOADER)
 
 
 def _load_lines(name: str) -> list[str]:
@@ -101,6 +108,11 @@ class Lexicon:
     np_object_forms: frozenset[str] = frozenset()  # "confirmed the letter's contents"
     denial_forms: frozenset[str] = frozenset()  # "denied that ...": keep the frame
     documents: frozenset[str] = frozenset()  # "The report says ...": a speaker
+    # where a reporting verb or a hedge may start, in folded text (see ``prefilter``)
+    verb_at: re.Pattern[str] | None = None
+    hedge_at: re.Pattern[str] | None = None
+    # the anonymous nouns that are not spokes nouns ("people familiar", "sources")
+    anonymous_plain: tuple[tuple[str, ...], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -131,15 +143,17 @@ def lexicon() -> Lexicon:
             else:
                 phrases[key] = canon
     marker_alt = _alternation(lex["discourse_markers"])
+    verb_re = re.compile(rf"(?<![\w-])(?:{_alternation(set(verb_base))})(?![\w-])", re.I)
+    hedge_re = re.compile(rf"(?<![\w-])(?:{_alternation(hedges['hedges'])})(?![\w-])", re.I)
     return Lexicon(
         verb_base=verb_base,
         tell_forms=tell_forms,
         object_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["object_verbs"])),
-        verb_re=re.compile(rf"(?<![\w-])(?:{_alternation(set(verb_base))})(?![\w-])", re.I),
+        verb_re=verb_re,
         according_re=re.compile(rf"(?<![\w-])(?:{_alternation(verbs['according'])})\s+", re.I),
         anonymous=tuple(tuple(a.split()) for a in verbs["anonymous_nouns"]),
         spokes=frozenset(verbs["spokes_nouns"]),
-        hedge_re=re.compile(rf"(?<![\w-])(?:{_alternation(hedges['hedges'])})(?![\w-])", re.I),
+        hedge_re=hedge_re,
         hedge_words=frozenset(h for h in hedges["hedges"] if " " not in h),
         cond_re=re.compile(rf"\b(?:{_alternation(hedges['conditional_markers'])})\b", re.I),
         modal_re=re.compile(rf"\b(?:{_alternation(hedges['conditional_modals'])})\b", re.I),
@@ -161,7 +175,31 @@ def lexicon() -> Lexicon:
         ),
         denial_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["denial_verbs"])),
         documents=frozenset(verbs["document_nouns"]),
+        verb_at=locator(literal_prefixes(verb_re.pattern, verb_re.flags), r"(?<![\w-])"),
+        hedge_at=locator(literal_prefixes(hedge_re.pattern, hedge_re.flags), r"(?<![\w-])"),
+        anonymous_plain=tuple(
+            tuple(a.split()) for a in verbs["anonymous_nouns"]
+            if a.split()[0] not in set(verbs["spokes_nouns"])
+        ),
     )
+
+
+# small patterns of the attribution and headline code, compiled once
+_THAT_RE = re.compile(r"(?<![\w-])that\s+")
+_OPEN_QUOTE_RE = re.compile(r"\s*[:,]?\s*[\"\u201c]")
+_COLON_RE = re.compile(r"\s*:\s*")
+_SPACE_RE = re.compile(r"\s+")
+_COMMA_SPACE_RE = re.compile(r"\s*,(?=\s)")
+_PASSIVE_BY_RE = re.compile(r"\s+(?:of\s+|about\s+|against\s+)?by\b")
+_TAIL_COMMA_RE = re.compile(r",[\"\u201d]?\s")
+_LEAD_COMMA_RE = re.compile(r"\s*,")
+_THAT_NEXT_RE = re.compile(r"\s+that\b")
+_SPEAKER_STOP_RE = re.compile(r"\s*(?:,|\u2014|\u2013|--|\s-\s|\)|[.;!?](?:\s|$)|$)")
+_FINAL_STOP_RE = re.compile(r"[.!?][\"'\u201d\u2019]?$")
+_CLOSED_RE = re.compile(r"[.!\"'\u201d)]$")
+_COMMA_SPLIT_RE = re.compile(r"(,\s*)")
+_CLAUSE_OPENER_RE = re.compile(r"(?<![\w-])that\b|[\"\u201c:]")
+_TO_NAME_RE = re.compile(r"to\s+[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}")
 
 
 # ------------------------------------------------------------------------ normalisation
@@ -314,8 +352,8 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
         polar = None
         if low in pair_heads and k < last:  # "turned down"
             polar = polarity.get(f"{low} {raw[k + 1].lower()}")
-        if polar is None and not _noun_use(raw, k, low):
-            polar = polarity.get(low)  # "excluded"
+        if polar is None and low in polarity and not _noun_use(raw, k, low):
+            polar = polarity[low]  # "excluded"
         if polar is not None:
             found, s = polar
             concepts |= found
@@ -323,8 +361,12 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
                 sign = -sign
         if stemmed is not None:  # None for digits
             stems.append(stemmed)
-    terms: list[str] = []
     phrases, phrase_heads, synonyms = lex.phrases, lex.phrase_heads, lex.synonyms
+    if phrase_heads.isdisjoint(stems):  # no multi-word synonym can start anywhere
+        terms = [synonyms.get(s, s) for s in stems if len(s) > 1 and s[0] != "!"]
+        stems = []
+    else:
+        terms = []
     i = 0
     n = len(stems)
     while i < n:
@@ -483,10 +525,18 @@ DATE_RE = re.compile(
 )
 
 
-def find_numbers(text: str) -> list[str]:
-    """Quantities as written: "70 additional organizations", "5%", "$3 billion", "thousands"."""
+# Where a number or a date may start, in folded text (see ``prefilter``): the big patterns
+# are tried only there, which finds exactly their matches.
+_NUMBER_AT = locator(literal_prefixes(NUMBER_RE.pattern, NUMBER_RE.flags), r"(?<![\w.-])")
+_DATE_AT = locator(literal_prefixes(DATE_RE.pattern, DATE_RE.flags, word_start=True))
+
+
+def find_numbers(text: str, low: str | None = None) -> list[str]:
+    """Quantities as written: "70 additional organizations", "5%", "$3 billion", "thousands".
+
+    ``low`` is ``prefilter.fold(text)`` when the caller has it."""
     out = []
-    for m in NUMBER_RE.finditer(text):
+    for m in located_finditer(NUMBER_RE, text, _NUMBER_AT, low):
         value = m.group(0).strip()
         if DATE_RE.fullmatch(value):
             continue
@@ -494,9 +544,9 @@ def find_numbers(text: str) -> list[str]:
     return out
 
 
-def find_dates(text: str) -> list[str]:
+def find_dates(text: str, low: str | None = None) -> list[str]:
     """Time expressions as written: "April", "Thursday", "the past week", "2024-05-01"."""
-    return [m.group(0) for m in DATE_RE.finditer(text)]
+    return [m.group(0) for m in located_finditer(DATE_RE, text, _DATE_AT, low)]
 
 
 # --------------------------------------------------------------------------- attribution
@@ -623,7 +673,7 @@ _FINITE = frozenset({"is", "was", "were", "are", "been", "has", "have", "had", "
 def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     """Where the reported content starts after a reporting verb ending at ``pos``."""
     window = text[pos : pos + 160]
-    m = re.search(r"(?<![\w-])that\s+", window)
+    m = _THAT_RE.search(window)
     if m and _relative_that(text, pos, pos + m.start(), verb, lex):
         m = None  # "described a boom that rattled windows": "that" opens a relative clause
     if m and "." not in window[: m.start()].replace("U.S.", "").replace("U.K.", ""):
@@ -638,10 +688,10 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     skipped = _skip_adverbials(text, pos)
     if skipped != pos:
         pos, window = skipped, text[skipped : skipped + 160]
-    m = re.match(r"\s*[:,]?\s*[\"\u201c]", window)
+    m = _OPEN_QUOTE_RE.match(window)
     if m:
         return pos + m.end() - 1
-    m = re.match(r"\s*:\s*", window)
+    m = _COLON_RE.match(window)
     if m:
         return pos + m.end()
     if verb.lower() in lex.tell_forms:  # "told reporters the plan ..." -> skip the addressee
@@ -651,7 +701,7 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
             window,
         )
         return pos + m.end() if m else None
-    m = re.match(r"\s+", window)
+    m = _SPACE_RE.match(window)
     return pos + (m.end() if m else 0)
 
 
@@ -679,7 +729,7 @@ def _skip_adverbials(text: str, pos: int) -> int:
         if m is None:
             break
         pos = m.end()
-    m = re.match(r"\s*,(?=\s)", text[pos:])
+    m = _COMMA_SPACE_RE.match(text[pos:])
     return pos + m.end() if m and pos > 0 else pos
 
 
@@ -695,7 +745,7 @@ def _relative_that(text: str, pos: int, that: int, verb: str, lex: Lexicon) -> b
         return False
     if between.split()[-1].lower() in lex.verb_base:
         return False  # "welcomed this in a statement, emphasizing that ...": a complementiser
-    return not re.fullmatch(r"to\s+[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}", between)
+    return not _TO_NAME_RE.fullmatch(between)
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:\s+out\b)?")
@@ -715,9 +765,19 @@ def _verbs(text: str, start: int, lex: Lexicon) -> Iterator[re.Match[str]]:
     """Reporting verbs in ``text`` from ``start``: a word scan plus a set lookup.
 
     Much faster than one big alternation regex; the alternation only confirms a hit
-    (and handles word boundaries such as "re-said" the same way everywhere).
+    (and handles word boundaries such as "re-said" the same way everywhere). Only words
+    that begin like a reporting verb (``lex.verb_at`` on the folded text) are looked at:
+    every hit starts such a word, after a character that is neither a word character nor
+    a hyphen, so it also starts one of the words the scan visits (no verb begins "out").
     """
-    for m in _WORD_RE.finditer(text, start):
+    low = fold(text) if lex.verb_at is not None else None
+    if low is None:
+        words_at: Iterator[re.Match[str] | None] = _WORD_RE.finditer(text, start)
+    else:
+        words_at = (_WORD_RE.match(text, at.start()) for at in lex.verb_at.finditer(low, start))
+    for m in words_at:
+        if m is None:
+            continue
         words = m.group(0).lower().split()
         if words[0] in lex.verb_base or " ".join(words) in lex.verb_base:
             hit = lex.verb_re.match(text, m.start())
@@ -769,7 +829,7 @@ def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
         if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
             continue  # "The report says", "its statement": the noun, not the verb
         after = text[m.end() : m.end() + 12].lower()
-        if re.match(r"\s+(?:of\s+|about\s+|against\s+)?by\b", after):  # passive: "warned of by X"
+        if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
         sp_start = start
         intro = _INTRO_RE.match(before)
@@ -796,7 +856,7 @@ _INTRO_RE = re.compile(
 def _trailing_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
     """ "..., X said." / "..., said X, the chief executive." / "..., X told Reuters on Monday." """
     body = text.rstrip()
-    commas = [m.start() for m in re.finditer(r",[\"\u201d]?\s", body) if m.start() > start]
+    commas = [m.start() for m in _TAIL_COMMA_RE.finditer(body) if m.start() > start]
     for cut in reversed(commas[-3:]):
         frame = _trailing_at(body, start, cut, lex)
         if frame is not None:
@@ -828,11 +888,11 @@ def _trailing_at(body: str, start: int, cut: int, lex: Lexicon) -> Frame | None:
         speaker = tail[: v.start()].strip()
         sp_off = 0
         rest = tail[v.end() :]
-        if re.match(r"\s*,", rest):  # "..., the carrier said, as a storm hit": background
+        if _LEAD_COMMA_RE.match(rest):  # "..., the carrier said, as a storm hit": background
             rest = ""
         if len(rest.split()) > 6 or not _speaker_like(speaker, lex):
             return None
-        if re.match(r"\s+that\b", tail[v.end() :]):
+        if _THAT_NEXT_RE.match(tail[v.end() :]):
             return None
     base = body.find(tail, tail_start)
     sp_start = base + sp_off
@@ -866,8 +926,7 @@ def _according_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
         verb = "according to" if phrase.startswith("according") else words[max(0, len(words) - 2)]
         if phrase == "per" and not text[m.end() : m.end() + 1].isupper():
             continue
-        stop = re.compile(r"\s*(?:,|\u2014|\u2013|--|\s-\s|\)|[.;!?](?:\s|$)|$)")
-        end = stop.search(text, m.end())
+        end = _SPEAKER_STOP_RE.search(text, m.end())
         sp_end = end.start() if end else len(text)
         # a speaker is a noun phrase: cut at a relative clause or a reporting verb
         if m.start() == start or text[start : m.start()].strip() == "":
@@ -930,7 +989,7 @@ def _speaker_extent(speaker: str) -> int:
     "Thomas Regnier, a spokesperson for X, welcomed this in a statement" keeps
     "Thomas Regnier, a spokesperson for X"; "Bessent, who has ..." keeps "Bessent".
     """
-    pieces = re.split(r"(,\s*)", speaker)
+    pieces = _COMMA_SPLIT_RE.split(speaker)
     end = len(pieces[0])
     for i in range(2, len(pieces), 2):
         piece = pieces[i]
@@ -1007,9 +1066,8 @@ def _anonymous_core(core: str, heads: set[str], lex: Lexicon) -> bool:
         words[i].lower() for i in range(len(words) - 1) if words[i + 1][:1].isupper()
     }
     return any(
-        all(part in heads for part in a) and a[-1] not in in_name
-        for a in lex.anonymous
-        if a[0] not in lex.spokes
+        a[0] in heads and all(part in heads for part in a) and a[-1] not in in_name
+        for a in lex.anonymous_plain
     )
 
 
@@ -1064,9 +1122,14 @@ def _may_hedge(text: str, lex: Lexicon) -> bool:
     return not lex.hedge_heads.isdisjoint(_ALPHA_RUN_RE.findall(text.lower()))
 
 
-def _hedges(text: str, lex: Lexicon) -> list[str]:
+def _hedges(text: str, lex: Lexicon, low: str | None = None) -> list[str]:
+    """Hedges of a sentence (``low``: its ``prefilter.fold``, when the caller has it)."""
     found: list[str] = []
-    for m in lex.hedge_re.finditer(text) if _may_hedge(text, lex) else ():
+    if lex.hedge_at is not None:
+        matches: Iterator[re.Match[str]] = located_finditer(lex.hedge_re, text, lex.hedge_at, low)
+    else:
+        matches = lex.hedge_re.finditer(text) if _may_hedge(text, lex) else iter(())
+    for m in matches:
         word = " ".join(m.group(0).split())
         if word == "May" and (m.start() > 0 or text[m.end() : m.end() + 3].strip()[:1].isdigit()):
             continue  # the month: the modal is capitalised only at the start of a sentence
@@ -1105,7 +1168,7 @@ def headline(quote: str, *, after_that: bool = False) -> str:
         return ""
     if text[0].islower():
         text = text[0].upper() + text[1:]
-    if not re.search(r"[.!?][\"'\u201d\u2019]?$", text):
+    if not _FINAL_STOP_RE.search(text):
         text += "."
     return text
 
@@ -1156,7 +1219,7 @@ def _claim_worthy(sentence: Sentence, n_mentions: int, has_frame: bool, lex: Lex
         return False
     if text.rstrip("\"'\u201d)").endswith("?") or lex.promo_re.match(text):
         return False
-    if len(text.split()) < 6 or not re.search(r"[.!\"'\u201d)]$", text):
+    if len(text.split()) < 6 or not _CLOSED_RE.search(text):
         return False
     if has_frame or n_mentions or _PROPER_RE.search(text) or NUMBER_RE.search(text):
         return True
@@ -1331,7 +1394,8 @@ def _candidate(
         if _is_own_outlet(att_text, doc):
             attributed, kind = None, "outlet"
         via = _via(text, frame, kind, sentence.start, ms, by_key, lex)
-    hedges = _hedges(text, lex)
+    low = fold(text)  # for the pattern pre-filters; position for position
+    hedges = _hedges(text, lex, low)
     if hedges:
         hedging = "hedged"
     elif kind != "outlet":
@@ -1360,8 +1424,8 @@ def _candidate(
         text=headline(text[h_start:h_end], after_that=after_that),
         actors=in_quote,
         hedging=hedging,
-        numbers=find_numbers(quote),
-        dates=find_dates(quote),
+        numbers=find_numbers(quote, low[q_start:q_end] if low is not None else None),
+        dates=find_dates(quote, low[q_start:q_end] if low is not None else None),
         negated=sign < 0,
         terms=sorted(set(terms)),
         subject=_subject(quote, abs_q_start, ms, by_key, attributed),
@@ -1423,7 +1487,7 @@ def _object_complement(text: str, frame: Frame, lex: Lexicon) -> bool:
     if end is None or end > frame.quote_start:
         return False
     between = text[end : frame.quote_start]
-    if re.search(r"(?<![\w-])that\b|[\"\u201c:]", between):
+    if _CLAUSE_OPENER_RE.search(between):
         return False
     if verb in lex.object_forms:
         return True

@@ -21,7 +21,7 @@ import yaml
 # a possessive ending, or any other single non-space character.
 TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}(?![^\W\d_])"
-    r"|[^\W_](?:[\w&]|[.\-](?=[^\W_])|['’](?=[A-Z]))*"
+    r"|[^\W_](?:[\w&]+|[.\-](?=[^\W_])|['’](?=[A-Z]))*"
     r"|['’]s\b"
     r"|\S"
 )
@@ -40,6 +40,7 @@ def slugify(text: str) -> str:
     return _SLUG_RE.sub("-", text.lower()).strip("-") or "actor"
 
 
+@lru_cache(maxsize=131072)
 def norm(text: str) -> str:
     """Matching form of a name: case, dots, apostrophes, spaces and a leading "the" ignored.
 
@@ -172,6 +173,15 @@ def _data(name: str) -> str:
     return resources.files("generator.data").joinpath(name).read_text(encoding="utf-8")
 
 
+# libyaml's parser when installed: the same objects as ``yaml.safe_load`` (the constructor
+# and resolver are shared), several times faster to load the lexicon
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml(name: str) -> dict:
+    return yaml.load(_data(name), Loader=_YAML_LOADER)
+
+
 def _words(block: str) -> list[str]:
     return [w for line in block.splitlines() if not line.startswith("#") for w in line.split()]
 
@@ -183,7 +193,7 @@ def _add_form(lex: Lexicon, form: str, entry: Entry) -> None:
 
 
 def _load_gazetteer(lex: Lexicon) -> None:
-    gaz = yaml.safe_load(_data("gazetteer.yml"))
+    gaz = _yaml("gazetteer.yml")
     capitals: dict[str, str] = {}
     for name, info in gaz.get("countries", {}).items():
         info = info or {}
@@ -234,7 +244,7 @@ def _load_gazetteer(lex: Lexicon) -> None:
 
 
 def _load_titles(lex: Lexicon) -> None:
-    titles = yaml.safe_load(_data("titles.yml"))
+    titles = _yaml("titles.yml")
     for kind, items in titles.items():
         for title in items:
             words = tuple(title.lower().split())
@@ -243,7 +253,7 @@ def _load_titles(lex: Lexicon) -> None:
 
 
 def _load_suffixes(lex: Lexicon) -> None:
-    data = yaml.safe_load(_data("suffixes.yml"))
+    data = _yaml("suffixes.yml")
     for actor_type in ("law", "programme", "media", "government", "organisation", "place"):
         for word in data.get(actor_type, []):
             lex.suffix.setdefault(word.lower(), actor_type)

@@ -16,6 +16,7 @@ patterns alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 try:  # the parse tree of the re module: private, present in CPython 3.11 to 3.13
     from re import _constants as sre
@@ -64,17 +65,50 @@ def literal_prefixes(pattern: str, flags: int = 0, *, word_start: bool = False
     return tuple(sorted(heads))
 
 
-def locator(prefixes: tuple[str, ...] | None) -> re.Pattern[str] | None:
+def locator(prefixes: tuple[str, ...] | None, before: str = r"\b") -> re.Pattern[str] | None:
     """A pattern that finds, in folded text, every word start where one of ``prefixes`` begins.
 
     For patterns whose matches start at a word boundary and on a word character (such as
     ``\\b(?:Monday|...)``). Zero-width (``\\b(?=...)``), so ``finditer`` visits every such
     position; the prefixes form a trie, which ``re`` scans several times faster than a flat
-    alternation.
+    alternation. ``before`` is the zero-width test every match start passes (the pattern's
+    own leading ``\\b`` or lookbehind, such as ``(?<![\\w-])``).
     """
     if not prefixes:
         return None
-    return re.compile(rf"\b(?={_trie(_minimal(prefixes))})")
+    return re.compile(rf"{before}(?={_trie(_minimal(prefixes))})")
+
+
+def located_finditer(pattern: re.Pattern[str], text: str, at: re.Pattern[str] | None,
+                     low: str | None = None) -> Iterator[re.Match[str]]:
+    """Exactly the matches of ``pattern.finditer(text)``, tried only where ``at`` (a
+    ``locator`` of the pattern's literal prefixes) finds a possible start in the folded text.
+
+    ``pattern`` must never match the empty string; each located start is tried in order, as
+    ``finditer`` would reach it, and starts inside an earlier match are skipped. Without a
+    locator, or for text ``fold`` refuses, the pattern simply runs.
+    """
+    if at is not None and low is None:
+        low = fold(text)
+    if at is None or low is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    match = pattern.match
+    for hit in at.finditer(low):
+        start = hit.start()
+        if start < end:
+            continue
+        m = match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def located_search(pattern: re.Pattern[str], text: str, at: re.Pattern[str] | None,
+                   low: str | None = None) -> re.Match[str] | None:
+    """``pattern.search(text)``, tried only at the starts ``at`` finds (see above)."""
+    return next(located_finditer(pattern, text, at, low), None)
 
 
 def _minimal(strings: tuple[str, ...]) -> list[str]:
