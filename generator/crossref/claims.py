@@ -54,11 +54,12 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
+from itertools import combinations, repeat
 
 import yaml
 
@@ -456,54 +457,75 @@ def _years(dates: str, quote: str, published: str | None) -> frozenset[str]:
     return frozenset(years)
 
 
+_Prepared = tuple[
+    list[Quantity], frozenset[str], frozenset[str], frozenset[str], frozenset[str],
+    dict[str, str], frozenset[str], frozenset[str],
+]
+
+
 def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> list[_Item]:
     vocab = _vocab()
-    generic = vocab.generic
     items = []
-    raw: list[set[str]] = []
+    raw: list[frozenset[str]] = []
     df: Counter[str] = Counter()
-    # reprints repeat a quote word for word: parse its quantities once
-    parsed: dict[tuple[str, tuple[str, ...]], tuple[list[Quantity], set[str], set[str]]] = {}
+    # reprints repeat a sentence word for word: derive its features once per call (and
+    # build one vector per distinct feature set); items share these immutable parts
+    prepared: dict[tuple[object, ...], _Prepared] = {}
     for n, cand in enumerate(cands):
-        quote = cand.appearance.quote
-        dates = " ".join(cand.dates)
-        known = parsed.get((quote, tuple(cand.numbers)))
+        pub = published.get(cand.appearance.source)
+        key = (cand.appearance.quote, tuple(cand.numbers), tuple(cand.terms),
+               tuple(cand.dates), tuple(cand.actors), pub)
+        known = prepared.get(key)
         if known is None:
-            quantities = _quantities(cand)
-            qfeats = {_quantity_feature(q) for q in quantities if q.value > 0}
-            # "two years", "three days": short durations recur in unrelated claims and are
-            # no evidence; "15 years", "28 days" are specific enough to block on
-            strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
-                        and (q.unit not in generic or q.value > MAX_COMMON_DURATION)
-                        and not q.common}
-            known = parsed[(quote, tuple(cand.numbers))] = (quantities, qfeats, strong_q)
-        quantities, qfeats, strong_q = known
-        terms = frozenset(cand.terms)
-        item = _Item(
+            known = prepared[key] = _prepare_one(cand, pub, vocab.generic)
+        quantities, terms, strong, months, years, concepts, qterms, feats = known
+        items.append(_Item(
             n=n,
             cand=cand,
             source=cand.appearance.source,
             terms=terms,
-            # polarity concepts ("~increase-") say which way, not what: never strong
-            strong=frozenset(t for t in terms - generic if t[0] != "~") | strong_q,
+            strong=strong,
             quantities=list(quantities),
-            months=frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)) if dates
-            else frozenset(),
-            years=_years(dates, quote, published.get(cand.appearance.source)),
-            concepts=_concepts(terms),
-            qterms=_number_terms(cand.numbers),
-        )
-        # a concept counts signed and unsigned: the same predicate either way, more so when
-        # both go the same way
-        feats = terms | {_unsigned(t) for t in terms} | qfeats | {f"@{a}" for a in cand.actors}
-        items.append(item)
+            months=months,
+            years=years,
+            concepts=concepts,
+            qterms=qterms,
+        ))
         raw.append(feats)
         df.update(feats)
     total = len(items)
     weight = {f: math.log(1.0 + total / n) * _weight(f, vocab) for f, n in df.items()}
+    vecs: dict[int, _Vec] = {}
     for item, feats in zip(items, raw, strict=True):
-        item.vec = _vec({f: weight[f] for f in feats})
+        vec = vecs.get(id(feats))  # feats objects live in ``prepared``: ids stay unique
+        if vec is None:
+            vec = vecs[id(feats)] = _vec({f: weight[f] for f in feats})
+        item.vec = vec
     return items
+
+
+def _prepare_one(cand: ClaimCandidate, published: str | None, generic: frozenset[str]
+                 ) -> _Prepared:
+    """The comparison features of one candidate (see ``_Item``)."""
+    quote = cand.appearance.quote
+    dates = " ".join(cand.dates)
+    quantities = _quantities(cand)
+    qfeats = {_quantity_feature(q) for q in quantities if q.value > 0}
+    # "two years", "three days": short durations recur in unrelated claims and are
+    # no evidence; "15 years", "28 days" are specific enough to block on
+    strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
+                and (q.unit not in generic or q.value > MAX_COMMON_DURATION)
+                and not q.common}
+    terms = frozenset(cand.terms)
+    # polarity concepts ("~increase-") say which way, not what: never strong
+    strong = frozenset(t for t in terms - generic if t[0] != "~") | strong_q
+    months = (frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)) if dates
+              else frozenset())
+    # a concept counts signed and unsigned: the same predicate either way, more so when
+    # both go the same way
+    feats = terms | {_unsigned(t) for t in terms} | qfeats | {f"@{a}" for a in cand.actors}
+    return (quantities, terms, strong, months, _years(dates, quote, published),
+            _concepts(terms), _number_terms(cand.numbers), feats)
 
 
 @lru_cache(maxsize=65536)
@@ -729,24 +751,51 @@ def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
 
     Only strong features block (content words that are not generic, quantities): a
     feature carried by more than ``MAX_BLOCK`` candidates is too common to block on.
-    Partners are gathered per item with C-level set updates, then emitted in sorted order.
+    Items with one set of strong features have one set of neighbours, gathered once with
+    C-level set updates; pairs are emitted in sorted order (i ascending, then j).
     """
     index: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         for f in item.strong:
             index[f].append(i)
-    partners: list[set[int]] = [set() for _ in items]
-    for posting in index.values():
-        if len(posting) < 2 or len(posting) > MAX_BLOCK:
-            continue
-        for x, i in enumerate(posting[:-1]):
-            partners[i].update(posting[x + 1 :])
+    blocks = {f: posting for f, posting in index.items() if 1 < len(posting) <= MAX_BLOCK}
+    neighbours: dict[frozenset[str], list[int]] = {}
+    run_end = _source_run_ends(items)
     pairs: list[tuple[int, int]] = []
-    for i, js in enumerate(partners):
-        if js:
-            src = items[i].source
-            pairs.extend((i, j) for j in sorted(js) if items[j].source != src)
+    for i, item in enumerate(items):
+        near = neighbours.get(item.strong)
+        if near is None:
+            found: set[int] = set()
+            for f in item.strong:
+                posting = blocks.get(f)
+                if posting is not None:
+                    found.update(posting)
+            near = neighbours[item.strong] = sorted(found)
+        if not near:
+            continue
+        if run_end is not None:  # one source's items are contiguous: later sources follow
+            later = near[bisect_left(near, run_end[i]) :]
+            pairs.extend(zip(repeat(i), later))
+        else:
+            src = item.source
+            pairs.extend((i, j) for j in near if j > i and items[j].source != src)
     return pairs
+
+
+def _source_run_ends(items: list[_Item]) -> list[int] | None:
+    """Per item, the index just past its source's run of items; None when some source's
+    items are not contiguous."""
+    ends = [0] * len(items)
+    seen: set[str] = set()
+    start = 0
+    for k in range(1, len(items) + 1):
+        if k == len(items) or items[k].source != items[start].source:
+            if items[start].source in seen:
+                return None
+            seen.add(items[start].source)
+            ends[start:k] = [k] * (k - start)
+            start = k
+    return ends
 
 
 def _opposed(a: _Item, b: _Item) -> bool:
@@ -851,15 +900,15 @@ def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]
     sig_ids: dict[tuple[object, ...], int] = {}
     sigs = [sig_ids.setdefault(_signature(item), len(sig_ids)) for item in items]
     # (score, conflict, threshold, same-story threshold) per pair of signatures
-    outcome: dict[tuple[int, int], tuple[float, bool, float, float]] = {}
+    outcome: dict[int, tuple[float, bool, float, float]] = {}
+    width = len(sig_ids)  # a pair of signatures as one int key: cheaper to hash than a tuple
     story = _story_actors(items)
     stories: dict[tuple[str, str], bool] = {}
     for i, j in _candidate_pairs(items):
-        key = (sigs[i], sigs[j])
+        key = sigs[i] * width + sigs[j]
         known = outcome.get(key)
         if known is None:
-            known = _outcome(items[i], items[j])
-            outcome[key] = known
+            known = outcome[key] = _outcome(items[i], items[j])
         score, conflict, threshold, story_threshold = known
         if score <= 0:
             continue

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from generator.extract.names import (
     Entry,
@@ -385,7 +386,11 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
     i, n = 0, len(toks)
     title_max = lex.title_max
     while i < n:
-        length = _title_len(toks, i, lex) if toks[i].lower in title_max else 0
+        tok = toks[i]
+        if not tok.cap and tok.lower not in title_max:
+            i += 1  # most tokens: neither a title nor a name word (the checks below agree)
+            continue
+        length = _title_len(toks, i, lex) if tok.lower in title_max else 0
         if length:
             named = _title_led_name(toks, i, i + length, lex)
             if named:  # "Premier League", "Attorney General's Office"
@@ -1973,11 +1978,17 @@ def _is_ai_doc(text: str) -> bool:
     return any(word in lowered for word in _AI_WORDS)
 
 
+_TOKEN_TEXT = attrgetter("text")
+
+
 def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     """Every actor of one source, with its mentions (spans into doc.text) and roles."""
     lex = lexicon()
     tokenised = [(s, tokenize(s.text, s.start)) for s in sentences if not s.boilerplate]
-    lower_words = frozenset(t.text for _, toks in tokenised for t in toks if t.text.islower())
+    words: set[str] = set()
+    for _, toks in tokenised:  # C-level map/filter: this visits every token of the source
+        words.update(filter(str.islower, map(_TOKEN_TEXT, toks)))
+    lower_words = frozenset(words)
     mid_caps, lone_caps = _mid_caps(tokenised)
     lower = frozenset(w.lower() for w in lower_words)
     ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower, _is_ai_doc(doc.text))

@@ -823,8 +823,9 @@ def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
     """ "X said (that) ...", "X told Y that ...", "X noted on Thursday that ..."."""
     for m in _verbs(text, start, lex):
         before = text[start : m.start()]
-        prev = before.split()[-1].lower().strip(",") if before.split() else ""
-        if not before.strip() or prev in _NP_BLOCK or len(before.split()) > 25:
+        words = before.split()  # empty exactly when ``before`` is blank
+        prev = words[-1].lower().strip(",") if words else ""
+        if not words or prev in _NP_BLOCK or len(words) > 25:
             continue
         if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
             continue  # "The report says", "its statement": the noun, not the verb

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -52,8 +53,10 @@ def norm(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token. A named tuple, not a dataclass: a sentence has dozens and building a
+    tuple is much cheaper than running an ``__init__`` (tokens are never changed)."""
+
     text: str
     lower: str
     start: int  # absolute offsets into Document.text
@@ -62,24 +65,29 @@ class Token:
     version: bool  # a bare version number ("3", "2.5", "4o")
 
 
+_new_token = tuple.__new__  # Token(...) without the generated ``__new__`` wrapper
+
+
 def tokenize(text: str, offset: int) -> list[Token]:
     """Tokens of one sentence with absolute character offsets."""
     tokens = []
     append = tokens.append
+    make = _new_token
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         first = word[0]
         start = offset + m.start()
+        end = start + len(word)
         if first.isupper():
             cap = "-" not in word or _capitalised_word(word)
-            append(Token(word, word.lower(), start, start + len(word), cap, False))
+            append(make(Token, (word, word.lower(), start, end, cap, False)))
         elif ("-" in word or "'" in word or "’" in word) and _PARTICLE_NAME_RE.match(word):
-            append(Token(word, word.lower(), start, start + len(word), True, False))
+            append(make(Token, (word, word.lower(), start, end, True, False)))
         elif first.isdigit():
             version = bool(_VERSION_RE.match(word))
-            append(Token(word, word, start, start + len(word), False, version))
+            append(make(Token, (word, word, start, end, False, version)))
         else:
-            append(Token(word, word.lower(), start, start + len(word), False, False))
+            append(make(Token, (word, word.lower(), start, end, False, False)))
     return tokens
 
 
