@@ -112,6 +112,19 @@ def _check_target(docs_dir: Path, rel: str) -> None:
                                     hint="report this as a bug: page paths come from slugged ids"))
 
 
+_DIRECTORY = b"\0directory"  # sentinel: a folder stands where a page should go
+
+
+def _read_existing(path: Path) -> bytes | None:
+    """The bytes at ``path``; None if nothing is there; ``_DIRECTORY`` for a folder."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except (IsADirectoryError, PermissionError):
+        return _DIRECTORY if path.is_dir() else None
+
+
 def plan_docs(docs_dir: Path, pages: dict[str, str]) -> DocsPlan:
     """Compare the new pages with docs/; raise if a hand-written page is in the way."""
     old = read_manifest(docs_dir)
@@ -120,13 +133,17 @@ def plan_docs(docs_dir: Path, pages: dict[str, str]) -> DocsPlan:
     for rel, text in sorted(pages.items()):
         _check_target(docs_dir, rel)
         data = text.encode("utf-8")
-        target = docs_dir / rel
-        if target.is_dir() or (target.exists() and not (rel in old and _ours(target))):
+        current = _read_existing(docs_dir / rel)  # one read per page: this runs on every build
+        if current is None:
+            plan.writes[rel] = data
+        elif current is _DIRECTORY or not (
+            rel in old and is_generated(current.decode("utf-8", errors="replace"))
+        ):
             conflicts.append(Problem(
                 f"docs/{rel}", "a hand-written file is where a generated page must go",
                 hint=f"rename or move docs/{rel}; hand-written pages are never overwritten "
                      "(delete it only if it is an old generated page you no longer need)"))
-        elif target.is_file() and target.read_bytes() == data:
+        elif current == data:
             plan.unchanged += 1
         else:
             plan.writes[rel] = data
