@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.errors import BriefingError, Problem
 from generator.models import Briefing
 from generator.project import Project
+from generator.site import MkdocsWarnings
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1}
 
@@ -63,17 +64,6 @@ def _render(project: Project, briefing: Briefing, problems: list[Problem]) -> di
     return _guard(problems, render_pages, briefing, templates) or {}
 
 
-class _Collect(logging.Handler):
-    """Keeps the warnings MkDocs logs; in strict mode each of them fails the build."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 _DOC_FILE = re.compile(r"(?:Doc file|file) '([^']+\.md)'")
 
 
@@ -106,7 +96,7 @@ def strict_build(project: Project, pages: dict[str, str], briefing: Briefing) ->
     plan = _guard(problems, plan_docs, docs_dir, pages)  # hand-written page in the way?
     if plan is None:
         return problems
-    handler = _Collect()
+    handler = MkdocsWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     with tempfile.TemporaryDirectory(prefix="briefing-check-") as tmp:

@@ -31,6 +31,7 @@ from pathlib import Path
 from generator.errors import BriefingError, Problem
 from generator.models import Briefing
 from generator.project import Project
+from generator.site import MkdocsWarnings
 
 Progress = Callable[[str, int, int], None]
 
@@ -137,19 +138,10 @@ def build_offline_site(project: Project, site_dir: Path, docs_dir: Path | None =
     return site_dir
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @contextlib.contextmanager
 def _mkdocs_warnings() -> Iterator[list[str]]:
     """Collect MkDocs' warnings (strict mode turns them into a failed build)."""
-    handler = _Collect()
+    handler = MkdocsWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:

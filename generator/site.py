@@ -232,7 +232,9 @@ def stage_docs(docs_dir: Path, plan: DocsPlan, staging: Path) -> None:
         target.write_bytes(data)
 
 
-class _Collect(logging.Handler):
+class MkdocsWarnings(logging.Handler):
+    """Keeps the warnings MkDocs logs; in strict mode each of them fails the build."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -262,7 +264,7 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
 
     from generator.plugin import generation_suspended
 
-    handler = _Collect()
+    handler = MkdocsWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
