@@ -17,7 +17,7 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, max_length: int = 60) -> str:
-    """Lower-case ASCII slug: "Scott Bessent" -> "scott-bessent"; accents folded, never empty."""
+    """Lower-case ASCII slug: "Ana Nuñez" -> "ana-nunez"; accents folded, never empty."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
     if len(slug) > max_length:

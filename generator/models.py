@@ -148,7 +148,7 @@ class Appearance:
     attribution_text: str | None = None  # as written: "Sources familiar with the matter"
     reporting_verb: str | None = None  # "said", "told", "suggest"
     hedges: list[str] = field(default_factory=list)  # "reportedly", "may", "likely"
-    # the outlet an (often anonymous) speaker told: "sources told CNBC" -> "CNBC"
+    # the outlet an (often anonymous) speaker told: "sources told Reuters" -> "Reuters"
     via: str | None = None
 
 

@@ -328,7 +328,7 @@ def _after_particles(toks: list[Token], j: int) -> int:
 
 # Endings of abstract nouns that join a name after "and": "Research and Innovation",
 # "Trade and Development", "Science and Security". A person or a company after "and" is
-# another actor ("Anthropic and OpenAI"); an abstract noun is not.
+# another actor ("Acme and Globex"); an abstract noun is not.
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "ship", "ics",
                      "ture", "ogy", "ism")
 

@@ -7,8 +7,8 @@ statement. Pure scene-setting ("This protective stance is not without its
 critics.") carries none of these and is left out.
 
 The *quote* is the claim-carrying part of the sentence: the content clause
-without the attribution frame ("Sources familiar with the matter told CNBC
-that | Anthropic informed ..."). It is always an exact substring of the
+without the attribution frame ("Sources familiar with the matter told Reuters
+that | the ministry informed ..."). It is always an exact substring of the
 sentence, with offsets into ``Document.text``.
 
 Everything is rule-based and linear in the text: a few pre-compiled regular
@@ -987,8 +987,8 @@ _APPOSITION_RE = re.compile(r"(?:a|an|the|one|its|his|her|their|[A-Z][\w.]*)\b")
 def _speaker_extent(speaker: str) -> int:
     """Length of the speaker phrase worth showing: the core name plus appositions.
 
-    "Thomas Regnier, a spokesperson for X, welcomed this in a statement" keeps
-    "Thomas Regnier, a spokesperson for X"; "Bessent, who has ..." keeps "Bessent".
+    "Jane Doe, a spokesperson for X, welcomed this in a statement" keeps
+    "Jane Doe, a spokesperson for X"; "Doe, who has ..." keeps "Doe".
     """
     pieces = _COMMA_SPLIT_RE.split(speaker)
     end = len(pieces[0])
@@ -1525,7 +1525,7 @@ def _via(
     by_key: dict[str, LocalActor],
     lex: Lexicon,
 ) -> str | None:
-    """The outlet a speaker told ("sources ... told CNBC that" -> "CNBC"), as written.
+    """The outlet a speaker told ("sources ... told Reuters that" -> "Reuters"), as written.
 
     Kept for anonymous speakers (the channel is then all a reader learns about the
     source) and for any speaker whose addressee is a media actor.
