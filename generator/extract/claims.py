@@ -20,13 +20,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
-from generator.extract.prefilter import fold, literal_prefixes, located_finditer, locator
+from generator.extract.prefilter import (
+    literal_prefixes,
+    located_finditer,
+    located_search,
+    locator,
+    required_literals,
+)
+from generator.extract.sentences import folded
+from generator.extract.single_space import Locators, locators, pick, single_spaced
 from generator.models import (
     Appearance,
     ClaimCandidate,
@@ -108,11 +117,87 @@ class Lexicon:
     np_object_forms: frozenset[str] = frozenset()  # "confirmed the letter's contents"
     denial_forms: frozenset[str] = frozenset()  # "denied that ...": keep the frame
     documents: frozenset[str] = frozenset()  # "The report says ...": a speaker
-    # where a reporting verb or a hedge may start, in folded text (see ``prefilter``)
+    # where a reporting verb or a hedge may start, in folded text (see ``prefilter``; the
+    # hedges' for any text and for single-spaced text, see ``single_space``)
     verb_at: re.Pattern[str] | None = None
-    hedge_at: re.Pattern[str] | None = None
+    hedge_ats: Locators = (None, None)
+    # ``verb_re`` (``hedge_re``) for the forms starting with one word, by that word: see
+    # ``_phrase_match``
+    verb_by_word: _ByFirstWord | None = None
+    hedge_by_word: _ByFirstWord | None = None
     # the anonymous nouns that are not spokes nouns ("people familiar", "sources")
     anonymous_plain: tuple[tuple[str, ...], ...] = ()
+    # ``anonymous_plain`` by first word
+    anonymous_by_head: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # where an "according to" phrase may start, in folded text (see ``prefilter``)
+    according_ats: Locators = (None, None)
+    # first words of the discourse markers, lower case (None: some is not plain ASCII)
+    marker_heads: frozenset[str] | None = None
+    # lower-case words one of which every match of ``cond_re`` (``modal_re``) holds
+    cond_words: tuple[str, ...] = ()
+    modal_words: tuple[str, ...] = ()
+
+
+def _phrase_re(phrases: set[str] | list[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, case-insensitively (reporting verbs, hedges)."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.I)
+
+
+_PLAIN_PHRASE_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+class _ByFirstWord(dict[str, "re.Pattern[str] | None"]):
+    """word -> ``_phrase_re`` of the phrases starting with that (lower-case) word, or None;
+    compiled on first lookup (most words never occur)."""
+
+    def __init__(self, groups: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def __missing__(self, word: str) -> re.Pattern[str] | None:
+        group = self.groups.get(word)
+        sub = self[word] = _phrase_re(group) if group is not None else None
+        return sub
+
+
+def _by_first_word(phrases: set[str] | list[str]) -> _ByFirstWord | None:
+    """The phrases by first word; None unless every phrase is ASCII words separated by
+    single spaces (see ``_phrase_match``)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if not _PLAIN_PHRASE_RE.fullmatch(phrase):
+            return None
+        groups.setdefault(phrase.split(" ", 1)[0].lower(), []).append(phrase)
+    return _ByFirstWord(groups)
+
+
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+def _phrase_match(
+    pattern: re.Pattern[str], by_word: _ByFirstWord | None, text: str, pos: int,
+    word: str | None = None,
+) -> re.Match[str] | None:
+    """``pattern.match(text, pos)`` for a ``_phrase_re`` pattern, through ``by_word``.
+
+    The big alternation tries hundreds of phrases at ``pos``; in ASCII text only those
+    whose first word is the run of letters at ``pos`` can match (a shorter first word
+    would be followed by a letter, where a space or the word's end must be), and among
+    them the same one matches first (``_alternation`` orders both alike). Other text
+    (where case folding maps odd letters onto ASCII ones) runs the whole pattern.
+    ``word``: that run of letters in lower case, when the caller has it."""
+    if by_word is None or not text.isascii():
+        return pattern.match(text, pos)
+    if word is None:
+        letters = _LETTERS_RE.match(text, pos)
+        if letters is None:
+            return None  # every phrase starts with a letter
+        word = letters.group(0).lower()
+    sub = by_word[word]
+    return sub.match(text, pos) if sub is not None else None
+
+
+_CONJUNCTIONS = ("but", "and", "yet", "so", "still", "also")  # open a clause like markers
 
 
 @lru_cache(maxsize=1)
@@ -143,27 +228,39 @@ def lexicon() -> Lexicon:
             else:
                 phrases[key] = canon
     marker_alt = _alternation(lex["discourse_markers"])
-    verb_re = re.compile(rf"(?<![\w-])(?:{_alternation(set(verb_base))})(?![\w-])", re.I)
-    hedge_re = re.compile(rf"(?<![\w-])(?:{_alternation(hedges['hedges'])})(?![\w-])", re.I)
+    verb_re = _phrase_re(set(verb_base))
+    hedge_re = _phrase_re(hedges["hedges"])
+    according_re = re.compile(rf"(?<![\w-])(?:{_alternation(verbs['according'])})\s+", re.I)
+    cond_re = re.compile(rf"\b(?:{_alternation(hedges['conditional_markers'])})\b", re.I)
+    modal_re = re.compile(rf"\b(?:{_alternation(hedges['conditional_modals'])})\b", re.I)
+    markers_re = re.compile(
+        rf"(?:(?:{marker_alt})\s*,\s*|(?:{'|'.join(_CONJUNCTIONS)})\s+)", re.I
+    )
+    marker_words = [m.split() for m in lex["discourse_markers"]] + [[c] for c in _CONJUNCTIONS]
+    anonymous_plain = tuple(
+        tuple(a.split()) for a in verbs["anonymous_nouns"]
+        if a.split()[0] not in set(verbs["spokes_nouns"])
+    )
+    anonymous_by_head: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for noun in anonymous_plain:
+        anonymous_by_head[noun[0]] = (*anonymous_by_head.get(noun[0], ()), noun)
     return Lexicon(
         verb_base=verb_base,
         tell_forms=tell_forms,
         object_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["object_verbs"])),
         verb_re=verb_re,
-        according_re=re.compile(rf"(?<![\w-])(?:{_alternation(verbs['according'])})\s+", re.I),
+        according_re=according_re,
         anonymous=tuple(tuple(a.split()) for a in verbs["anonymous_nouns"]),
         spokes=frozenset(verbs["spokes_nouns"]),
         hedge_re=hedge_re,
         hedge_words=frozenset(h for h in hedges["hedges"] if " " not in h),
-        cond_re=re.compile(rf"\b(?:{_alternation(hedges['conditional_markers'])})\b", re.I),
-        modal_re=re.compile(rf"\b(?:{_alternation(hedges['conditional_modals'])})\b", re.I),
+        cond_re=cond_re,
+        modal_re=modal_re,
         negators=frozenset(lex["negators"]),
         polarity=polarity,
         synonyms=synonyms,
         phrases=phrases,
-        markers_re=re.compile(
-            rf"(?:(?:{marker_alt})\s*,\s*|(?:but|and|yet|so|still|also)\s+)", re.I
-        ),
+        markers_re=markers_re,
         promo_re=re.compile(rf"^\W*(?:{_alternation(lex['promo_openers'])})\b", re.I),
         stopwords=stop,
         polarity_pair_heads=frozenset(w.split(" ", 1)[0] for w in polarity if " " in w),
@@ -175,17 +272,31 @@ def lexicon() -> Lexicon:
         ),
         denial_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["denial_verbs"])),
         documents=frozenset(verbs["document_nouns"]),
+        verb_by_word=_by_first_word(set(verb_base)),
+        hedge_by_word=_by_first_word(hedges["hedges"]),
         verb_at=locator(literal_prefixes(verb_re.pattern, verb_re.flags), r"(?<![\w-])"),
-        hedge_at=locator(literal_prefixes(hedge_re.pattern, hedge_re.flags), r"(?<![\w-])"),
-        anonymous_plain=tuple(
-            tuple(a.split()) for a in verbs["anonymous_nouns"]
-            if a.split()[0] not in set(verbs["spokes_nouns"])
+        hedge_ats=locators(hedge_re.pattern, hedge_re.flags, r"(?<![\w-])"),
+        anonymous_plain=anonymous_plain,
+        anonymous_by_head=anonymous_by_head,
+        according_ats=(
+            _opening_locator(literal_prefixes(according_re.pattern, according_re.flags), r"[\w-]"),
+            _opening_locator(
+                literal_prefixes(single_spaced(according_re.pattern), according_re.flags),
+                r"[\w-]",
+            ),
         ),
+        cond_words=required_literals(cond_re.pattern, cond_re.flags) or ("",),
+        modal_words=required_literals(modal_re.pattern, modal_re.flags) or ("",),
+        marker_heads=frozenset(words[0].lower() for words in marker_words)
+        if all(_PLAIN_PHRASE_RE.fullmatch(" ".join(words)) for words in marker_words)
+        else None,
     )
 
 
 # small patterns of the attribution and headline code, compiled once
-_THAT_RE = re.compile(r"(?<![\w-])that\s+")
+# (?<![\w-])that\s+, opening with its "t" (the lookbehind then checks the character before
+# it) so that ``re`` skips to the letter
+_THAT_RE = re.compile(r"t(?<![\w-]t)hat\s+")
 _OPEN_QUOTE_RE = re.compile(r"\s*[:,]?\s*[\"\u201c]")
 _COLON_RE = re.compile(r"\s*:\s*")
 _SPACE_RE = re.compile(r"\s+")
@@ -334,23 +445,43 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
     "excluded", "opposes"), else +1.
     """
     lex = lex or lexicon()
-    raw = _TOKEN_RE.findall(text.translate(_QUOTES))
-    info = _token_info if lex is lexicon() else lambda tok: _classify_token(tok, lex)
+    raw = _TOKEN_RE.findall(text if text.isascii() else text.translate(_QUOTES))
+    infos = _token_infos(raw, lex)
+    special = phrase = False
+    terms = []
+    for info in infos:  # nearly every token only adds its term (one plain loop is fastest)
+        special = special or info.special
+        if info.phrase_head:
+            phrase = True
+        elif info.term is not None:
+            terms.append(info.term)
+    sign, concepts = _polarity(raw, infos, lex) if special else (1, set())
+    if phrase:  # a multi-word synonym may start somewhere: read the stems again
+        terms = _phrase_terms([i.stem for i in infos if i.stem is not None], lex)
+    terms.extend(_acronyms(text))
+    if concepts:
+        # a concept carries the clause's polarity: "opposes" and "opposition" share "~support-"
+        terms.extend(f"~{c}{'-' if sign < 0 else '+'}" for c in sorted(concepts))
+    return terms, sign, concepts
+
+
+def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon) -> tuple[int, set[str]]:
+    """(sign, concepts) of the tokens ``raw``: negators flip the sign, polarity words add
+    their concepts (and flip it when negative). Only ``_TokenInfo.special`` tokens do
+    either, so only they are visited."""
     polarity = lex.polarity
-    pair_heads = lex.polarity_pair_heads
     sign = 1
     concepts: set[str] = set()
-    stems: list[str] = []
     last = len(raw) - 1
-    for k, tok in enumerate(raw):
-        kind, low, stemmed = info(tok)
-        if kind == _SKIP:
-            continue  # "three", "twenty-four", "million": numbers are compared as quantities
+    for k, info in enumerate(infos):
+        if not info.special:
+            continue
+        kind, low = info.kind, info.low
         if kind == _NEGATOR:
             sign = -sign
             continue
         polar = None
-        if low in pair_heads and k < last:  # "turned down"
+        if low in lex.polarity_pair_heads and k < last:  # "turned down"
             polar = polarity.get(f"{low} {raw[k + 1].lower()}")
         if polar is None and low in polarity and not _noun_use(raw, k, low):
             polar = polarity[low]  # "excluded"
@@ -359,14 +490,13 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
             concepts |= found
             if s < 0:
                 sign = -sign
-        if stemmed is not None:  # None for digits
-            stems.append(stemmed)
+    return sign, concepts
+
+
+def _phrase_terms(stems: list[str], lex: Lexicon) -> list[str]:
+    """Terms of ``stems`` with multi-word synonyms ("step up") read as one term."""
     phrases, phrase_heads, synonyms = lex.phrases, lex.phrase_heads, lex.synonyms
-    if phrase_heads.isdisjoint(stems):  # no multi-word synonym can start anywhere
-        terms = [synonyms.get(s, s) for s in stems if len(s) > 1 and s[0] != "!"]
-        stems = []
-    else:
-        terms = []
+    terms: list[str] = []
     i = 0
     n = len(stems)
     while i < n:
@@ -386,10 +516,7 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
         if len(s) > 1 and not s.startswith("!"):
             terms.append(synonyms.get(s, s))
         i += 1
-    terms.extend(_acronyms(text))
-    # a concept carries the clause's polarity: "opposes" and "opposition" share "~support-"
-    terms.extend(f"~{c}{'-' if sign < 0 else '+'}" for c in sorted(concepts))
-    return terms, sign, concepts
+    return terms
 
 
 _SKIP, _NEGATOR, _WORD = 0, 1, 2
@@ -419,13 +546,35 @@ def _noun_use(raw: list[str], k: int, low: str) -> bool:
     return prev in _NOUN_BEFORE or prev.endswith(("'s", "est"))
 
 
-def _classify_token(tok: str, lex: Lexicon) -> tuple[int, str, str | None]:
-    """(kind, lower-case form, stem or None) of one raw token, as ``content_terms`` reads it.
+class _TokenInfo(NamedTuple):
+    """How ``content_terms`` reads one raw token (see ``_classify_token``)."""
+
+    kind: int  # _SKIP, _NEGATOR or _WORD
+    low: str  # lower case, final period dropped
+    stem: str | None  # None for numbers; "!word" for stopwords and hedges
+    special: bool  # a negator or polarity word (else it only adds its stem)
+    phrase_head: bool  # its stem may start a multi-word synonym
+    term: str | None  # the term its stem gives outside a phrase (None: none)
+
+
+def _classify_token(tok: str, lex: Lexicon) -> _TokenInfo:
+    """How ``content_terms`` reads one raw token.
 
     The stem is the acronym itself for acronyms ("U.S." == "US", kept apart from "us"),
     "!word" for stopwords and hedges (kept for phrases such as "step up", dropped after),
     and None for numbers written in digits.
     """
+    kind, low, stemmed = _kind_low_stem(tok, lex)
+    special = kind == _NEGATOR or (
+        kind == _WORD and (low in lex.polarity_pair_heads or low in lex.polarity)
+    )
+    term = None
+    if stemmed is not None and len(stemmed) > 1 and stemmed[0] != "!":
+        term = lex.synonyms.get(stemmed, stemmed)
+    return _TokenInfo(kind, low, stemmed, special, stemmed in lex.phrase_heads, term)
+
+
+def _kind_low_stem(tok: str, lex: Lexicon) -> tuple[int, str, str | None]:
     low = tok.lower().rstrip(".")
     if low in _NUMBER_WORDS or low.split("-")[0] in _NUMBER_WORDS:
         return _SKIP, low, None
@@ -441,10 +590,26 @@ def _classify_token(tok: str, lex: Lexicon) -> tuple[int, str, str | None]:
     return _WORD, low, stem(low)
 
 
-@lru_cache(maxsize=131072)
-def _token_info(tok: str) -> tuple[int, str, str | None]:
-    """``_classify_token`` with the shared lexicon, cached: news reuses its words."""
-    return _classify_token(tok, lexicon())
+# raw token -> its reading with the shared lexicon. News reuses its words, so each is read
+# once; bounded by clearing (the cache only saves time, never changes a result).
+_TOKEN_INFO: dict[str, _TokenInfo] = {}
+_TOKEN_CACHE_SIZE = 200_000
+
+
+def _token_infos(raw: list[str], lex: Lexicon) -> list[_TokenInfo]:
+    """``_classify_token`` of each token, from the cache for the shared lexicon."""
+    if lex is not lexicon():
+        return [_classify_token(tok, lex) for tok in raw]
+    cache = _TOKEN_INFO
+    if len(cache) > _TOKEN_CACHE_SIZE:
+        cache.clear()
+    infos = []
+    for tok in raw:
+        info = cache.get(tok)
+        if info is None:
+            info = cache[tok] = _classify_token(tok, lex)
+        infos.append(info)
+    return infos
 
 
 _NUMBER_WORDS = frozenset(
@@ -455,7 +620,12 @@ _NUMBER_WORDS = frozenset(
         "thousand", "three", "trillion", "twelve", "twenty", "two",
     }
 )
-_NAME_RUN_RE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+(?:\s+(?:of|for|and)\s+|\s+)){1,4}[A-Z][a-z]+")
+# (?<![\w.])(?:[A-Z][a-z]+(?:\s+(?:of|for|and)\s+|\s+)){1,4}[A-Z][a-z]+, written to open with
+# [A-Z] (the lookbehind checks the character before it) so that ``re`` skips to capitals
+_NAME_RUN_RE = re.compile(
+    r"[A-Z](?<![\w.][A-Z])[a-z]+(?:\s+(?:of|for|and)\s+|\s+)"
+    r"(?:[A-Z][a-z]+(?:\s+(?:of|for|and)\s+|\s+)){0,3}[A-Z][a-z]+"
+)
 
 
 def _acronyms(text: str) -> list[str]:
@@ -608,6 +778,14 @@ _DATELINE_RE = re.compile(
     r"^(?:[A-Z][\w&.'\u2019]*[ ,]+|\([^)]{1,30}\)\s*){1,6}[-\u2013\u2014]{1,2}\s+(?=[A-Z\"\u201c])"
 )
 _SPLIT_NP_RE = re.compile(r"\s*(?:,|\u2014|\u2013|--|\s-\s|\()")
+_NP_BREAK_CHAR_RE = re.compile(r"[,\u2014\u2013(-]")  # one is in every _SPLIT_NP_RE match
+
+
+def _np_core(text: str) -> str:
+    """``text`` up to its first comma, dash or bracket (``_SPLIT_NP_RE``)."""
+    if _NP_BREAK_CHAR_RE.search(text) is None:
+        return text  # the common case: no regex scan that starts at every space
+    return _SPLIT_NP_RE.split(text, maxsplit=1)[0]
 
 
 def _speaker_like(text: str, lex: Lexicon) -> bool:
@@ -619,7 +797,7 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
     generic organisation noun ("the company"), possibly followed by a short
     modifier ("familiar with the matter", "for the Commission").
     """
-    core = _SPLIT_NP_RE.split(text.strip(), maxsplit=1)[0].strip()
+    core = _np_core(text.strip()).strip()
     words = core.split()
     if not words or len(words) > 10:
         return False
@@ -676,12 +854,17 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     m = _THAT_RE.search(window)
     if m and _relative_that(text, pos, pos + m.start(), verb, lex):
         m = None  # "described a boom that rattled windows": "that" opens a relative clause
-    if m and "." not in window[: m.start()].replace("U.S.", "").replace("U.K.", ""):
-        before = window[: m.start()].split()
+    head = window[: m.start()] if m else ""
+    if m and "." not in head.replace("U.S.", "").replace("U.K.", ""):
+        before = head.split()
+        lowered = head.lower()
         # "believe the fire was started by a line that fell": a relative "that" after a
         # clause of its own is not the complementiser of the reporting verb
-        if len(before) <= 12 and not _FINITE & {w.lower() for w in before}:
-            if not _coordinated_report(before, lex):
+        if len(before) <= 12 and _FINITE.isdisjoint(lowered.split()):
+            # (no "and" or "but" at all: no coordinated report)
+            if ("and" not in lowered and "but" not in lowered) or not _coordinated_report(
+                before, lex
+            ):
                 return pos + m.end()
             # "said the airport remained open but warned that ...": both reported clauses
             return pos + len(window) - len(window.lstrip())
@@ -695,16 +878,16 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     if m:
         return pos + m.end()
     if verb.lower() in lex.tell_forms:  # "told reporters the plan ..." -> skip the addressee
-        m = re.match(
-            r"\s+(?:[A-Z][\w.&'-]*\s+){1,4}|\s+(?:reporters|journalists|lawmakers|"
-            r"investors|members|staff|employees|customers|them|him|her|us|me)\s+",
-            window,
-        )
+        m = _ADDRESSEE_SKIP_RE.match(window)
         return pos + m.end() if m else None
     m = _SPACE_RE.match(window)
     return pos + (m.end() if m else 0)
 
 
+_ADDRESSEE_SKIP_RE = re.compile(
+    r"\s+(?:[A-Z][\w.&'-]*\s+){1,4}|\s+(?:reporters|journalists|lawmakers|"
+    r"investors|members|staff|employees|customers|them|him|her|us|me)\s+"
+)
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # a time or a setting between a reporting verb and its clause: "said on Monday the port
 # would reopen", "said in a statement on Friday: ..."
@@ -729,8 +912,8 @@ def _skip_adverbials(text: str, pos: int) -> int:
         if m is None:
             break
         pos = m.end()
-    m = _COMMA_SPACE_RE.match(text[pos:])
-    return pos + m.end() if m and pos > 0 else pos
+    m = _COMMA_SPACE_RE.match(text, pos)
+    return m.end() if m and pos > 0 else pos
 
 
 def _relative_that(text: str, pos: int, that: int, verb: str, lex: Lexicon) -> bool:
@@ -761,8 +944,9 @@ def _coordinated_report(words: list[str], lex: Lexicon) -> bool:
     )
 
 
-def _verbs(text: str, start: int, lex: Lexicon) -> Iterator[re.Match[str]]:
-    """Reporting verbs in ``text`` from ``start``: a word scan plus a set lookup.
+def _verbs(text: str, lex: Lexicon, low: str | None, start: int = 0) -> Iterator[re.Match[str]]:
+    """Reporting verbs in ``text`` from ``start`` (a word start): a word scan plus a set
+    lookup (``low``: ``fold(text)``).
 
     Much faster than one big alternation regex; the alternation only confirms a hit
     (and handles word boundaries such as "re-said" the same way everywhere). Only words
@@ -770,8 +954,7 @@ def _verbs(text: str, start: int, lex: Lexicon) -> Iterator[re.Match[str]]:
     every hit starts such a word, after a character that is neither a word character nor
     a hyphen, so it also starts one of the words the scan visits (no verb begins "out").
     """
-    low = fold(text) if lex.verb_at is not None else None
-    if low is None:
+    if low is None or lex.verb_at is None:
         words_at: Iterator[re.Match[str] | None] = _WORD_RE.finditer(text, start)
     else:
         words_at = (_WORD_RE.match(text, at.start()) for at in lex.verb_at.finditer(low, start))
@@ -780,7 +963,8 @@ def _verbs(text: str, start: int, lex: Lexicon) -> Iterator[re.Match[str]]:
             continue
         words = m.group(0).lower().split()
         if words[0] in lex.verb_base or " ".join(words) in lex.verb_base:
-            hit = lex.verb_re.match(text, m.start())
+            # words[0] is the run of letters at m.start(), lower-cased
+            hit = _phrase_match(lex.verb_re, lex.verb_by_word, text, m.start(), words[0])
             if hit is not None:
                 yield hit
 
@@ -803,6 +987,8 @@ def relative_spans(quote: str) -> list[tuple[int, int]]:
 def _in_relative(before: str) -> bool:
     """Does ``before`` (the text up to a reporting verb) end inside an open relative
     clause ("Penrose, who has")? A closed one ("UKRI, which funds him, said") is fine."""
+    if "wh" not in before:
+        return False  # no relative pronoun at all (the common case): skip the regex
     ends = [m.end() for m in _RELATIVE_RE.finditer(before)]
     return bool(ends) and "," not in before[ends[-1] :]
 
@@ -819,9 +1005,11 @@ def _blank_relatives(quote: str) -> str:
     return _RELATIVE_CLAUSE_RE.sub(lambda m: " " * len(m.group(0)), quote)
 
 
-def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
-    """ "X said (that) ...", "X told Y that ...", "X noted on Thursday that ..."."""
-    for m in _verbs(text, start, lex):
+def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Frame | None:
+    """ "X said (that) ...", "X told Y that ...", "X noted on Thursday that ...".
+
+    ``low``: ``fold(text)``."""
+    for m in _verbs(text, lex, low, start):
         before = text[start : m.start()]
         words = before.split()  # empty exactly when ``before`` is blank
         prev = words[-1].lower().strip(",") if words else ""
@@ -834,9 +1022,12 @@ def _leading_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
             continue
         sp_start = start
         intro = _INTRO_RE.match(before)
-        if intro is not None and not _speaker_like(before, lex):
-            sp_start, before = start + intro.end(), before[intro.end() :]
-        if _in_relative(before) or not _speaker_like(before, lex):
+        like = None  # _speaker_like(before), once known
+        if intro is not None:
+            like = _speaker_like(before, lex)
+            if not like:
+                sp_start, before, like = start + intro.end(), before[intro.end() :], None
+        if _in_relative(before) or not (_speaker_like(before, lex) if like is None else like):
             continue  # "Penrose, who has said he ..., is expected to": not the main verb
         content = _content_after(text, m.end(), m.group(0), lex)
         if content is None or content >= len(text.rstrip()) - 1:
@@ -854,18 +1045,24 @@ _INTRO_RE = re.compile(
 )
 
 
-def _trailing_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
-    """ "..., X said." / "..., said X, the chief executive." / "..., X told Reuters on Monday." """
+def _trailing_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Frame | None:
+    """ "..., X said." / "..., said X, the chief executive." / "..., X told Reuters on Monday."
+
+    ``low``: ``fold(text)``."""
     body = text.rstrip()
     commas = [m.start() for m in _TAIL_COMMA_RE.finditer(body) if m.start() > start]
     for cut in reversed(commas[-3:]):
-        frame = _trailing_at(body, start, cut, lex)
+        frame = _trailing_at(text, body, start, cut, lex, low)
         if frame is not None:
             return frame
     return None
 
 
-def _trailing_at(body: str, start: int, cut: int, lex: Lexicon) -> Frame | None:
+def _trailing_at(
+    text: str, body: str, start: int, cut: int, lex: Lexicon, low: str | None
+) -> Frame | None:
+    """The frame of the tail after the comma at ``cut`` (``body``: ``text`` without trailing
+    space)."""
     tail_start = cut + 1
     if body[tail_start : tail_start + 1] in ("\u201d", '"'):
         tail_start += 1
@@ -873,35 +1070,39 @@ def _trailing_at(body: str, start: int, cut: int, lex: Lexicon) -> Frame | None:
     words = tail.split()
     if not words or len(words) > 14:
         return None
-    v = next(_verbs(tail, 0, lex), None)  # same as lex.verb_re.search(tail), much faster
+    base = body.find(tail, tail_start)
+    # the tail's first reporting verb: the sentence's first one from the tail's start (the
+    # tail runs to the end but for stops and spaces, and follows a space, comma or quote: the
+    # words and their bounds are the tail's own)
+    v = next(_verbs(text, lex, low, base), None)
     if v is None:
         return None
-    if v.start() == 0:  # "..., said Jane Doe, a spokesperson."
-        speaker = tail[v.end() :].strip()
+    v_start, v_end, verb = v.start() - base, v.end() - base, v.group(0)
+    if v_start == 0:  # "..., said Jane Doe, a spokesperson."
+        speaker = tail[v_end:].strip()
         if not speaker or not _speaker_like(speaker, lex) or speaker.lower().startswith("that"):
             return None
-        if " ".join(v.group(0).lower().split()) in lex.object_forms:
+        if " ".join(verb.lower().split()) in lex.object_forms:
             return None  # "..., called the decision X": no inversion, an object follows
         if speaker.split()[0].lower() in _PREPOSITIONS:
             return None  # "..., said in a statement": the speaker comes before the comma
         sp_off = tail.find(speaker)
     else:
-        speaker = tail[: v.start()].strip()
+        speaker = tail[:v_start].strip()
         sp_off = 0
-        rest = tail[v.end() :]
+        rest = tail[v_end:]
         if _LEAD_COMMA_RE.match(rest):  # "..., the carrier said, as a storm hit": background
             rest = ""
         if len(rest.split()) > 6 or not _speaker_like(speaker, lex):
             return None
-        if _THAT_NEXT_RE.match(tail[v.end() :]):
+        if _THAT_NEXT_RE.match(tail[v_end:]):
             return None
-    base = body.find(tail, tail_start)
     sp_start = base + sp_off
-    if v.start() > 0:  # '"...," Acme's president, Jane Doe, said': the role is the speaker's
+    if v_start > 0:  # '"...," Acme's president, Jane Doe, said': the role is the speaker's
         back = _apposed_role(body, start, cut)
         if back is not None:
             tail_start, sp_start = back, back
-    return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), v.group(0))
+    return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), verb)
 
 
 _ROLE_BEFORE_RE = re.compile(r"[\"\u201d],?\s+([^,\"\u201c\u201d]{3,60})$")
@@ -919,9 +1120,12 @@ def _apposed_role(body: str, start: int, cut: int) -> int | None:
     return m.start(1)
 
 
-def _according_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
-    """ "According to X, ...", "..., according to X.", "...—as reported by X—..." """
-    for m in lex.according_re.finditer(text, start):
+def _according_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Frame | None:
+    """ "According to X, ...", "..., according to X.", "...—as reported by X—..."
+
+    ``low``: ``fold(text)``."""
+    at = pick(lex.according_ats, low) if low is not None else None
+    for m in _located_from(lex.according_re, text, start, at, low):
         phrase = m.group(0).strip().lower()
         words = phrase.split()
         verb = "according to" if phrase.startswith("according") else words[max(0, len(words) - 2)]
@@ -948,14 +1152,44 @@ def _according_frame(text: str, start: int, lex: Lexicon) -> Frame | None:
     return None
 
 
+def _located_from(
+    pattern: re.Pattern[str], text: str, start: int, at: re.Pattern[str] | None, low: str | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start)``, tried only where ``at`` finds a possible start in
+    ``low`` (``fold(text)``): ``prefilter.located_finditer`` from a position."""
+    if at is None or low is None:
+        yield from pattern.finditer(text, start)
+        return
+    end = start
+    for hit in at.finditer(low, start):
+        if hit.start() >= end:
+            m = pattern.match(text, hit.start())
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _opening_locator(prefixes: tuple[str, ...] | None, not_after: str) -> re.Pattern[str] | None:
+    """What ``prefilter.locator(prefixes, f"(?<!{not_after})")`` finds, as a pattern that
+    opens with a literal character in each alternative: ``re`` then skips straight to the
+    characters a prefix starts with, much faster when they are few ("a", "p")."""
+    if not prefixes:
+        return None
+    rests: dict[str, list[str]] = {}
+    for prefix in sorted(set(prefixes)):
+        rests.setdefault(prefix[0], []).append(re.escape(prefix[1:]))
+    return re.compile("|".join(
+        f"{re.escape(first)}(?<!{not_after}.)(?={'|'.join(tails)})"
+        for first, tails in sorted(rests.items())
+    ))
+
+
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace, punctuation and unbalanced quotation marks from a span."""
-    strip_left = " \t\n,;:-\u2014\u2013"
-    strip_right = " \t\n,;:.!-\u2014\u2013"
     for _ in range(3):
-        while start < end and text[start] in strip_left:
+        while start < end and text[start] in _STRIP_LEFT:
             start += 1
-        while end > start and text[end - 1] in strip_right:
+        while end > start and text[end - 1] in _STRIP_RIGHT:
             end -= 1
         seg = text[start:end]
         if (
@@ -972,6 +1206,10 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+_STRIP_LEFT = " \t\n,;:-\u2014\u2013"
+_STRIP_RIGHT = " \t\n,;:.!-\u2014\u2013"
 
 
 def _unbalanced(seg: str) -> bool:
@@ -1023,7 +1261,7 @@ def _attribute(
     """(actor key or None, attribution kind) for the speaker span of a frame."""
     inside = [m for m in mentions if m.start >= sp_start and m.end <= sp_end]
     low = speaker.lower().split()
-    core = _SPLIT_NP_RE.split(speaker.strip(), maxsplit=1)[0]
+    core = _np_core(speaker.strip())
     core_end = sp_start + len(core)
     first = low[0].strip(",") if low else ""
     if len(low) == 1 and first in _PRONOUNS:
@@ -1062,14 +1300,21 @@ def _attribute(
 def _anonymous_core(core: str, heads: set[str], lex: Lexicon) -> bool:
     """Is the speaker's core an unnamed group ("Sources", "people familiar", "Residents")?
     Not when the noun is part of a name: "The Valley Residents Association"."""
-    words = [w.strip(",.\"'") for w in core.split()]
-    in_name = {
-        words[i].lower() for i in range(len(words) - 1) if words[i + 1][:1].isupper()
-    }
-    return any(
-        a[0] in heads and all(part in heads for part in a) and a[-1] not in in_name
-        for a in lex.anonymous_plain
-    )
+    by_head = lex.anonymous_by_head
+    in_name = None  # words followed by a capitalised word, once needed
+    for head in heads:
+        for noun in by_head.get(head, ()):
+            if all(part in heads for part in noun):
+                if in_name is None:
+                    words = [w.strip(",.\"'") for w in core.split()]
+                    in_name = {
+                        words[i].lower()
+                        for i in range(len(words) - 1)
+                        if words[i + 1][:1].isupper()
+                    }
+                if noun[-1] not in in_name:
+                    return True
+    return False
 
 
 def _after_preposition(before: str) -> bool:
@@ -1103,7 +1348,9 @@ def _named_in(speaker: str, by_key: dict[str, LocalActor]) -> list[Mention]:
         actor = by_key[key]
         for name in [actor.name, *actor.aliases]:
             bare = name.removeprefix("the ").removeprefix("The ")
-            if len(bare) > 1 and re.search(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", speaker):
+            if len(bare) < 2 or bare not in speaker:
+                continue  # not written at all (the common case): no pattern to build
+            if re.search(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", speaker):
                 found.append(Mention(key, "", "", 0, 0, bare))
                 break
     found.sort(key=lambda m: -len(m.text))
@@ -1126,8 +1373,10 @@ def _may_hedge(text: str, lex: Lexicon) -> bool:
 def _hedges(text: str, lex: Lexicon, low: str | None = None) -> list[str]:
     """Hedges of a sentence (``low``: its ``prefilter.fold``, when the caller has it)."""
     found: list[str] = []
-    if lex.hedge_at is not None:
-        matches: Iterator[re.Match[str]] = located_finditer(lex.hedge_re, text, lex.hedge_at, low)
+    if lex.hedge_ats[0] is not None and low is not None:
+        matches: Iterator[re.Match[str]] = _hedge_matches(text, lex, low)
+    elif lex.hedge_ats[0] is not None:
+        matches = located_finditer(lex.hedge_re, text, lex.hedge_ats[0], low)
     else:
         matches = lex.hedge_re.finditer(text) if _may_hedge(text, lex) else iter(())
     for m in matches:
@@ -1138,9 +1387,34 @@ def _hedges(text: str, lex: Lexicon, low: str | None = None) -> list[str]:
             continue  # "a possible appeal", "the likely winner": a thing, not a hedged claim
         if word.lower() not in found:
             found.append(word.lower())
-    if lex.cond_re.search(text) and lex.modal_re.search(text) and "conditional" not in found:
+    if _conditional(text, lex, low) and "conditional" not in found:
         found.append("conditional")
     return found
+
+
+def _hedge_matches(text: str, lex: Lexicon, low: str) -> Iterator[re.Match[str]]:
+    """``lex.hedge_re.finditer(text)``, tried where ``lex.hedge_ats`` find a possible start
+    in ``low`` (``fold(text)``), each through ``_phrase_match`` (as
+    ``prefilter.located_finditer`` does with the whole pattern)."""
+    end = 0
+    for hit in pick(lex.hedge_ats, low).finditer(low):  # type: ignore[union-attr]
+        if hit.start() >= end:
+            m = _phrase_match(lex.hedge_re, lex.hedge_by_word, text, hit.start())
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _conditional(text: str, lex: Lexicon, low: str | None) -> bool:
+    """Has ``text`` a conditional marker and a modal ("if ... would")? Each pattern runs only
+    when one of its words occurs in ``low`` (``fold(text)``) at all."""
+    if low is not None and not any(map(low.__contains__, lex.cond_words)):
+        return False
+    if not lex.cond_re.search(text):
+        return False
+    if low is not None and not any(map(low.__contains__, lex.modal_words)):
+        return False
+    return lex.modal_re.search(text) is not None
 
 
 _ATTRIBUTIVE_HEDGES = frozenset({"possible", "likely", "unlikely"})
@@ -1157,19 +1431,19 @@ def headline(quote: str, *, after_that: bool = False) -> str:
     lex = lexicon()
     text = " ".join(quote.split())
     while True:
-        m = lex.markers_re.match(text)
+        m = _marker(text, 0, lex)
         end = m.end() if m else _label_end(text, 0, lex)
         if end is None or end >= len(text):
             break
         text = text[end:]
     text = _drop_apposition(text.strip(" ,;:-\u2014\u2013"))
     if after_that:
-        text = _AND_THAT_RE.sub(r"\1 ", text)
+        text = _AND_THAT_RE.sub(r"\1 ", text) if "that" in text else text
     if not text:
         return ""
     if text[0].islower():
         text = text[0].upper() + text[1:]
-    if not _FINAL_STOP_RE.search(text):
+    if not _FINAL_STOP_RE.search(text, max(0, len(text) - 3)):  # a match is 1 to 3 long
         text += "."
     return text
 
@@ -1214,17 +1488,32 @@ def _drop_apposition(text: str) -> str:
     return f"{subject} {text[m.end():]}"
 
 
-def _claim_worthy(sentence: Sentence, n_mentions: int, has_frame: bool, lex: Lexicon) -> bool:
+def _claim_shaped(sentence: Sentence, lex: Lexicon) -> bool:
+    """Is the sentence a complete statement: not truncated, boilerplate, a question, a
+    promotion or a fragment? (Told before anything else is read from it.)"""
     text = sentence.text.strip()
     if sentence.truncated or sentence.boilerplate or not text:
         return False
     if text.rstrip("\"'\u201d)").endswith("?") or lex.promo_re.match(text):
         return False
-    if len(text.split()) < 6 or not _CLOSED_RE.search(text):
+    if len(text.split(None, 5)) < 6:  # fewer than six words (counted up to six)
         return False
-    if has_frame or n_mentions or _PROPER_RE.search(text) or NUMBER_RE.search(text):
+    return _CLOSED_RE.search(text, max(0, len(text) - 2)) is not None
+
+
+def _claim_worthy(
+    sentence: Sentence, n_mentions: int, has_frame: bool, lex: Lexicon, low: str | None
+) -> bool:
+    """Does a ``_claim_shaped`` sentence say something checkable (see the module
+    docstring)? ``low``: ``fold`` of its text."""
+    text = sentence.text.strip()
+    if len(text) != len(sentence.text):
+        low = None  # for another text: the pre-filters fold it themselves
+    if has_frame or n_mentions or _PROPER_RE.search(text):
         return True
-    if DATE_RE.search(text):
+    if located_search(NUMBER_RE, text, _NUMBER_AT, low):
+        return True
+    if located_search(DATE_RE, text, _DATE_AT, low):
         return True
     # nothing concrete named: a claim only if it does not merely set the scene
     n_words = len(text.split())
@@ -1244,7 +1533,9 @@ _SCENE_RE = re.compile(
 
 
 # a capitalised word that is not the sentence's first word: a name the actor finder may miss
-_PROPER_RE = re.compile(r"(?<=[a-z,;:)] )(?:[A-Z][a-z]+[A-Z]?\w*|[A-Z]\.?[A-Z][\w.]*)")
+# (?<=[a-z,;:)] )(?:[A-Z][a-z]+[A-Z]?\w*|[A-Z]\.?[A-Z][\w.]*), opening with [A-Z] (see
+# ``_NAME_RUN_RE``)
+_PROPER_RE = re.compile(r"[A-Z](?<=[a-z,;:)] [A-Z])(?:[a-z]+[A-Z]?\w*|\.?[A-Z][\w.]*)")
 
 
 def _mentions_by_sentence(actors: list[LocalActor]) -> dict[str, list[Mention]]:
@@ -1309,7 +1600,8 @@ def _resolved(
     if cand.subject is not None:
         return cand
     quote = cand.appearance.quote
-    first = quote.split(None, 1)[0].lower() if quote.split() else ""
+    words = quote.split(None, 1)
+    first = words[0].lower() if words else ""
     subject: str | None = None
     if first in ("he", "she"):
         subject = last_person
@@ -1319,8 +1611,10 @@ def _resolved(
         subject = _org_by_head(m.group(1).lower(), by_key, orgs)
     if subject is None:
         return cand
-    actors = cand.actors if subject in cand.actors else sorted({*cand.actors, subject})
-    return replace(cand, actors=actors, subject=subject)
+    if subject not in cand.actors:
+        cand.actors = sorted({*cand.actors, subject})
+    cand.subject = subject  # ``cand`` is new and nobody else's: no copy needed
+    return cand
 
 
 def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str]) -> str | None:
@@ -1330,10 +1624,16 @@ def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str]) -> s
     s = stem(head)
     for key in reversed(orgs):
         actor = by_key[key]
-        words = {stem(w) for name in (actor.name, *actor.aliases) for w in name.split()}
-        if s in words:
+        if s in _name_stems((actor.name, *actor.aliases)):
             return key
     return orgs[-1] if head in _ANY_ORG_HEADS else None
+
+
+@lru_cache(maxsize=8192)
+def _name_stems(names: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the words of an actor's names (its name and aliases): an actor recurs in
+    many sentences and sources."""
+    return frozenset(stem(w) for name in names for w in name.split())
 
 
 def _candidate(
@@ -1345,23 +1645,26 @@ def _candidate(
     last_org: str | None,
     lex: Lexicon,
 ) -> ClaimCandidate | None:
+    if not _claim_shaped(sentence, lex):
+        return None  # cheap tests first: most of the work below is for claims only
     text = sentence.text
     start = 0
     dl = _DATELINE_RE.match(text) if sentence.index == 0 else None
     if dl:
         start = dl.end()
+    low = folded(text)  # for the pattern pre-filters; position for position
     while True:  # leading discourse markers and labels are not part of the claim
-        m = lex.markers_re.match(text, start)
+        m = _marker(text, start, lex)
         end = m.end() if m else _label_end(text, start, lex)
         if end is None or end >= len(text):
             break
         start = end
     frame = (
-        _according_frame(text, start, lex)
-        or _trailing_frame(text, start, lex)
-        or _leading_frame(text, start, lex)
+        _according_frame(text, start, lex, low)
+        or _trailing_frame(text, start, lex, low)
+        or _leading_frame(text, start, lex, low)
     )
-    if not _claim_worthy(sentence, len(ms), frame is not None, lex):
+    if not _claim_worthy(sentence, len(ms), frame is not None, lex, low):
         return None
     q_start, q_end = (frame.quote_start, frame.quote_end) if frame else (start, len(text))
     if frame is not None and _object_complement(text, frame, lex):
@@ -1395,7 +1698,6 @@ def _candidate(
         if _is_own_outlet(att_text, doc):
             attributed, kind = None, "outlet"
         via = _via(text, frame, kind, sentence.start, ms, by_key, lex)
-    low = fold(text)  # for the pattern pre-filters; position for position
     hedges = _hedges(text, lex, low)
     if hedges:
         hedging = "hedged"
@@ -1441,9 +1743,24 @@ _LABEL_RE = re.compile(
 )
 
 
+def _marker(text: str, start: int, lex: Lexicon) -> re.Match[str] | None:
+    """``lex.markers_re.match(text, start)``: a discourse marker ("However, ", "But ") there.
+
+    Tried only when the word at ``start`` is the first word of a marker: in ASCII text a
+    marker's first word is followed by a space or comma, so it is the whole run of letters
+    there (in other text, case folding may map odd letters onto ASCII ones)."""
+    if lex.marker_heads is not None and text.isascii():
+        word = _LETTERS_RE.match(text, start)
+        if word is None or word.group(0).lower() not in lex.marker_heads:
+            return None
+    return lex.markers_re.match(text, start)
+
+
 def _label_end(text: str, start: int, lex: Lexicon) -> int | None:
     """End of a discourse label ("Some context: ") at ``start``, or None. A speaker before
     a colon ("Officials said: ...") is no label."""
+    if text.find(":", start) < 0:
+        return None  # no colon, no label (the common case): skip the regex
     m = _LABEL_RE.match(text, start)
     if m is None:
         return None
@@ -1466,7 +1783,9 @@ def _keeps_frame(text: str, frame: Frame, q_start: int, quote: str, lex: Lexicon
     return False
 
 
-_COORD_VERB_RE = re.compile(r"\b(?:but|and)\s+(?:also\s+)?([A-Za-z]+)\b")
+# \b(?:but|and)\s+(?:also\s+)?([A-Za-z]+)\b, each alternative opening with its letter (the
+# lookbehind then checks the character before it) so that ``re`` skips to "a" and "b"
+_COORD_VERB_RE = re.compile(r"(?:b(?<!\wb)ut|a(?<!\wa)nd)\s+(?:also\s+)?([A-Za-z]+)\b")
 
 
 def _verb_end(text: str, frame: Frame) -> int | None:
@@ -1588,17 +1907,26 @@ def _blank_mentions(quote: str, offset: int, ms: list[Mention]) -> str:
     Otherwise two claims about "Acme Corp" would share the terms "acme" and "corp"
     and look alike merely because they name the same actor.
     """
-    chars = list(quote)
+    spans = []
     for m in ms:
         s, e = m.start - offset, m.end - offset
-        if 0 <= s < e <= len(chars):
+        if 0 <= s < e <= len(quote):
             # the name's article goes with it: "The [High Court] reduced" must not read as
             # "the reduced" (a noun use of the verb)
             art = _ARTICLE_BEFORE_RE.search(quote, max(0, s - 4), s)
             if art is not None:
                 s = art.start()
-            chars[s:e] = [" "] * (e - s)
-    return "".join(chars)
+            spans.append((s, e))
+    if not spans:
+        return quote
+    pieces, done = [], 0  # the quote up to ``done`` is in ``pieces``
+    for s, e in sorted(spans):
+        if e > done:
+            s = max(s, done)
+            pieces += (quote[done:s], " " * (e - s))
+            done = e
+    pieces.append(quote[done:])
+    return "".join(pieces)
 
 
 _ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'])[Tt]he\s+$")

@@ -48,7 +48,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.extract.prefilter import fold, literal_prefixes, locator
+from generator.extract.prefilter import literal_prefixes, locator
+from generator.extract.sentences import folded
 from generator.models import Document, Event, Sentence
 
 _MONTHS = {
@@ -197,6 +198,15 @@ def _time_starts() -> dict[str, tuple[str, ...]] | None:
 
 _TIME_STARTS = _time_starts()
 
+
+# Where, in folded text, a time expression may start: a word start (as ``_WORD_START``)
+# that begins with one of those strings; and how far past it the test reads at most.
+_TIME_AT = locator(
+    tuple(p for ps in (_TIME_STARTS or {}).values() for p in ps) or None,
+    r"(?<![\w'’\-])(?=\w)",
+)
+_TIME_AT_REACH = max((len(p) for ps in (_TIME_STARTS or {}).values() for p in ps), default=0)
+
 # Verb-group vocabulary for the tense of the verb a weekday belongs to (see the docstring).
 _FUTURE_AUX = frozenset({"will", "shall", "won't", "wont", "won’t"})
 _MODAL_AHEAD = frozenset({"may", "might", "should", "must", "can", "cannot", "can't", "can’t"})
@@ -328,25 +338,28 @@ def _matches(text: str) -> list[re.Match[str]]:
     (leftmost first), so "in the third quarter" is found from "quarter".
     """
     out: list[re.Match[str]] = []
-    low = fold(text)
-    starts = _TIME_STARTS if low is not None else None
+    low = folded(text)
     pos = 0
     for t_start, t_end in _triggers(text, low):
         if t_start < pos:
             continue
-        lo = max(pos, t_start - _MAX_LEAD_CHARS)
-        for w in _WORD_START.finditer(text, lo, t_start + 1):
-            i = w.start()
-            if starts is not None:
-                heads = starts.get(low[i])  # type: ignore[index]
-                if heads is None or not low.startswith(heads, i):  # type: ignore[union-attr]
-                    continue  # no time expression starts like this word
+        for i in _time_starts_in(text, low, max(pos, t_start - _MAX_LEAD_CHARS), t_start):
             m = _TIME.match(text, i)
             if m and m.end() >= t_end and _accept(text, m):
                 out.append(m)
                 pos = m.end()
                 break
     return out
+
+
+def _time_starts_in(text: str, low: str | None, lo: int, hi: int) -> list[int]:
+    """The word starts in ``text[lo : hi + 1]``, left to right, where a time expression may
+    start: all of them, or with ``low`` (``fold(text)``) only those ``_TIME_AT`` finds."""
+    if low is None or _TIME_AT is None:
+        return [w.start() for w in _WORD_START.finditer(text, lo, hi + 1)]
+    # the test at ``hi`` reads at most _TIME_AT_REACH characters from there
+    hits = _TIME_AT.finditer(low, lo, hi + _TIME_AT_REACH)
+    return [hit.start() for hit in hits if hit.start() <= hi]
 
 
 def _triggers(text: str, low: str | None) -> list[tuple[int, int]]:
@@ -399,6 +412,8 @@ def _bare_year_ok(text: str, m: re.Match[str]) -> bool:
 def _clause(text: str, pos: int) -> tuple[int, int]:
     """The clause around ``pos`` (split at ";" and dashes), or the whole sentence if short."""
     start, end = 0, len(text)
+    if ";" not in text and "\u2014" not in text and "\u2013" not in text:
+        return start, end  # no separator at all (the common case): no scan
     for sep in _CLAUSE_SPLIT.finditer(text):
         if sep.end() <= pos:
             start = sep.end()

@@ -23,8 +23,8 @@ from collections import Counter
 from functools import lru_cache
 from operator import mul
 
-from generator.extract.prefilter import fold, literal_prefixes, locator
-from generator.extract.sentences import DATA_DIR
+from generator.extract.prefilter import fold, required_literals
+from generator.extract.sentences import DATA_DIR, folded
 from generator.models import ClaimCandidate, LocalActor, Sentence
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z0-9]|[a-z]", re.I)
@@ -34,8 +34,12 @@ _DATE_WORD = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December|yesterday|today)\b"
 )
-# Where a date word may start, in folded text (a cheap test before _DATE_WORD).
-_DATE_WORD_AT = locator(literal_prefixes(_DATE_WORD.pattern, word_start=True))
+# The words one of which every _DATE_WORD match is, lower case (None: unknown)
+_DATE_WORDS = frozenset(required_literals(_DATE_WORD.pattern) or ()) or None
+# ASCII text to its words (\w runs) in lower case: every other character becomes a space
+_ASCII_WORDS = str.maketrans(
+    {chr(c): (" " if not re.match(r"\w", chr(c)) else chr(c).lower()) for c in range(128)}
+)
 # A question: "?" closes the sentence (before any closing marks), or closes a quotation that
 # opens it ('"Why?" she asked.').
 _QUOTED_QUESTION = re.compile(r"[\"“‘'][^\"”’]*\?[\"”’]")
@@ -85,6 +89,26 @@ _TERM_OF: dict[str, str] = {}
 _TERM_CACHE_SIZE = 200_000
 
 
+def _term_bag(text: str, low: str | None) -> dict[str, int]:
+    """Counts of ``_terms(text, low)`` in first-seen order (what ``Counter`` gives, without
+    its overhead), in one pass."""
+    if low is not None:
+        words = _LOWER_TOKEN.findall(low)
+    else:
+        words = [raw.lower() for raw in _TOKEN.findall(text)]
+    cache = _TERM_OF
+    if len(cache) > _TERM_CACHE_SIZE:
+        cache.clear()
+    bag: dict[str, int] = {}
+    for word in words:
+        term = cache.get(word)
+        if term is None:
+            term = cache[word] = _term(word)
+        if term:
+            bag[term] = bag.get(term, 0) + 1
+    return bag
+
+
 def _term(word: str) -> str:
     if word in _stopwords() or len(word) < 2:
         return ""
@@ -104,10 +128,10 @@ def pick_key_points(
     eligible = [s for s in content if _is_summary_sentence(s)] or content
     if not eligible:
         return []
-    folded = {s.id: fold(s.text) for s in content}  # once per sentence, for both uses
-    bags = {s.id: _bag(_terms(s.text, folded[s.id])) for s in content}
+    low = {s.id: folded(s.text) for s in content}
+    bags = {s.id: _term_bag(s.text, low[s.id]) for s in content}
     centrality = _centrality(content, bags)
-    information = _information(eligible, actors, claims, folded)
+    information = _information(eligible, actors, claims, low)
     position = _position(eligible)
     scored = []
     for s in eligible:
@@ -144,14 +168,6 @@ def _is_summary_sentence(s: Sentence) -> bool:
 # ------------------------------------------------------------------------------ scores
 
 
-def _bag(words: list[str]) -> dict[str, int]:
-    """Term counts in first-seen order (what ``Counter`` gives, without its overhead)."""
-    bag: dict[str, int] = {}
-    for word in words:
-        bag[word] = bag.get(word, 0) + 1
-    return bag
-
-
 def _centrality(sentences: list[Sentence], bags: dict[str, dict[str, int]]) -> dict[str, float]:
     """Cosine of each sentence's tf-idf vector with the centroid of the other sentences."""
     n = len(sentences)
@@ -162,9 +178,9 @@ def _centrality(sentences: list[Sentence], bags: dict[str, dict[str, int]]) -> d
     total: dict[str, float] = {}
     vectors = {}
     for s in sentences:
-        vec = {t: c * idf[t] for t, c in bags[s.id].items()}
-        vectors[s.id] = vec
-        for t, w in vec.items():
+        vec = vectors[s.id] = {}
+        for t, c in bags[s.id].items():
+            w = vec[t] = c * idf[t]
             total[t] = total.get(t, 0) + w
     # |total - v|^2 = |total|^2 - 2 total·v + |v|^2, so each sentence costs O(its terms).
     # (Sums over map(mul, ...) add the same products in the same order as a loop would.)
@@ -184,7 +200,7 @@ def _centrality(sentences: list[Sentence], bags: dict[str, dict[str, int]]) -> d
 
 def _information(
     sentences: list[Sentence], actors: list[LocalActor], claims: list[ClaimCandidate],
-    folded: dict[str, str | None],
+    low: dict[str, str | None],
 ) -> dict[str, float]:
     """Named actors, claims, numbers and dates in each sentence, scaled to [0, 1]."""
     actors_in: dict[str, set[str]] = {}
@@ -201,14 +217,21 @@ def _information(
         value = min(len(actors_in.get(s.id, ())), 3)
         value += claim_weight.get(s.id, 0.0)
         value += 0.5 if _NUMBER.search(s.text) else 0.0
-        value += 0.5 if _has_date_word(s.text, folded[s.id]) else 0.0
+        value += 0.5 if _has_date_word(s.text, low[s.id]) else 0.0
         raw[s.id] = value
     return _normalise(raw)
 
 
-def _has_date_word(text: str, low: str | None) -> bool:
-    """``_DATE_WORD.search(text)``, skipped when no date word can start in ``low = fold(text)``."""
-    if low is not None and _DATE_WORD_AT is not None and not _DATE_WORD_AT.search(low):
+def _has_date_word(text: str, low: str | None = None) -> bool:
+    """``_DATE_WORD.search(text)``, skipped when no whole word of the text is a date word, told
+    from its ASCII words (``low``: ``fold(text)`` when the caller has it; its words are the
+    text's in lower case): a split and a set test cost a fraction of a regex scan."""
+    source = text if low is None else low
+    if (
+        _DATE_WORDS is not None
+        and source.isascii()
+        and _DATE_WORDS.isdisjoint(source.translate(_ASCII_WORDS).split())
+    ):
         return False
     return _DATE_WORD.search(text) is not None
 

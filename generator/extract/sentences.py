@@ -18,12 +18,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from generator.extract.prefilter import fold
 from generator.models import Document, Sentence
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-# A candidate boundary: terminal punctuation, closing quotes/brackets, then whitespace or end.
-_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s|$)")
+# A candidate boundary: terminal punctuation (any run of . ! ? and …, ellipses included),
+# closing quotes/brackets, then whitespace or end. Opening with a character class lets ``re``
+# skip straight to the punctuation.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 # Opening punctuation to skip before judging the next word's case.
 _OPENERS = "\"'“‘([«"
 # Markdown/plain-text block markers that are not part of a sentence.
@@ -31,7 +34,6 @@ _MD_MARKER = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+•][ \t]+|\d{1,3}[.)][ \t]+
 _TXT_MARKER = re.compile(r"[ \t]*(?:[-*•][ \t]+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TERMINAL_END = re.compile(r"[.!?:…][\"'”’)\]]*\s*$")
 _WS = " \t\n\r\f\v\u00a0\u2009\u202f"
 
@@ -55,17 +57,27 @@ def sentence_starters() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in words if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str | None:
+    """``prefilter.fold(text)`` of a sentence, cached: claims, events and key points each
+    fold every sentence of a document, one stage after the other."""
+    return fold(text)
+
+
 # ------------------------------------------------------------------------------ paragraphs
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of every line from ``start``, end excluding the newline."""
     out = []
-    for m in _LINE.finditer(text, start):
-        if m.start() == m.end():
+    n = len(text)
+    while start < n:
+        newline = text.find("\n", start)
+        if newline < 0:
+            out.append((start, n))
             break
-        end = m.end() - 1 if text[m.end() - 1 : m.end()] == "\n" else m.end()
-        out.append((m.start(), end))
+        out.append((start, newline))
+        start = newline + 1
     return out
 
 
