@@ -155,17 +155,54 @@ def _link_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
         for ref in refs[1:]:
             if _same_name_compatible(actors[refs[0]], actors[ref], key):
                 uf.union(refs[0], ref)
+    _link_aliases(actors, by_name, uf)
+
+
+def _link_aliases(actors: dict[_Ref, LocalActor], by_name: dict[str, list[_Ref]],
+                  uf: _UnionFind) -> None:
+    """An actor joins every compatible actor whose name is one of its aliases.
+
+    Whether an alias links depends only on the type and name of the actor named, so the
+    actors carrying one key are taken together, per (type, name): when the alias links to
+    them, they all end up in one cluster with the alias's owner. Linking the owner to one
+    of them and them to each other gives the same clusters as linking the owner to each,
+    without comparing a name written in a thousand sources a thousand times per alias.
+    """
+    classes: dict[str, dict[tuple[str, str], list[_Ref]]] = {}
+    joined: set[tuple[str, tuple[str, str]]] = set()  # classes already linked together
     for ref, actor in actors.items():
         for alias in actor.aliases:
             if _generic_alias(alias):
                 continue
+            several_words = len(norm(alias).split()) >= 2
             for key in _name_keys(alias):
-                for other in by_name.get(key, []):
-                    if other != ref and _compatible(actor, actors[other]) and (
-                        len(norm(alias).split()) >= 2
-                        or not _different_full_names(actor, actors[other])
-                    ):
-                        uf.union(ref, other)
+                if key not in by_name:
+                    continue
+                if key not in classes:
+                    classes[key] = _by_type_and_name(by_name[key], actors)
+                for sig, refs in classes[key].items():
+                    other = actors[refs[0]]
+                    if not (_compatible(actor, other) and (
+                        several_words or not _different_full_names(actor, other)
+                    )):
+                        continue
+                    target = refs[0] if refs[0] != ref else (refs[1] if len(refs) > 1 else None)
+                    if target is None:
+                        continue  # the actor's alias names only itself
+                    uf.union(ref, target)
+                    if (key, sig) not in joined:
+                        joined.add((key, sig))
+                        for member in refs[1:]:
+                            uf.union(refs[0], member)
+
+
+def _by_type_and_name(refs: list[_Ref], actors: dict[_Ref, LocalActor]
+                      ) -> dict[tuple[str, str], list[_Ref]]:
+    out: dict[tuple[str, str], list[_Ref]] = {}
+    for ref in refs:
+        actor = actors[ref]
+        out.setdefault((actor.type, actor.name), []).append(ref)
+    return out
 
 
 def _link_short_forms(actors: dict[_Ref, LocalActor], uf: _UnionFind) -> None:
@@ -201,10 +238,11 @@ def _body_compatible(a: LocalActor, b: LocalActor) -> bool:
     return a.type == b.type or (a.type in _BODIES and b.type in _BODIES)
 
 
-def _words_of(name: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a name recurs in every source that mentions it
+def _words_of(name: str) -> tuple[str, ...]:
     """Normalised words of a name with a plural "s" dropped ("Guards" = "Guard")."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in norm(name).split()]
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                 for w in norm(name).split())
 
 
 def _shortens(short: list[str], long: list[str]) -> bool:
@@ -259,7 +297,7 @@ def _link_official_short_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -
         if actor.type not in _INSTITUTIONAL:
             continue
         for name in (actor.name, *actor.aliases):
-            words = tuple(_words_of(name))
+            words = _words_of(name)
             if len(words) >= 3:
                 for word in set(words):
                     long_by_word.setdefault(word, {}).setdefault(words, set()).add(ref)
@@ -268,7 +306,7 @@ def _link_official_short_names(actors: dict[_Ref, LocalActor], uf: _UnionFind) -
     for ref, actor in sorted(actors.items()):
         if actor.type not in _INSTITUTIONAL:
             continue
-        short = _words_of(actor.name)
+        short = list(_words_of(actor.name))
         if not 2 <= len(short) <= 4:
             continue
         key = (tuple(short), actor.type)

@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress
+from operator import and_, itemgetter
 
 from generator.extract.names import (
     Entry,
@@ -143,11 +144,17 @@ _LOCATIVE = frozenset({"in", "at", "to", "near", "outside", "inside", "across", 
 # A short form that may be an acronym: "BoE", "PFA", "CJEU", "AT&T".
 _ACRONYM_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z&]{2,8}$")
 
+# Token fields for C-level ``map`` over a sentence's tokens (see ``names.Token``).
+_TEXT = itemgetter(0)
+_FIRST_CHAR = itemgetter(0)
+_LOWER = itemgetter(1)
+_CAP = itemgetter(4)
+
 # Strengths of type evidence, strongest wins.
 _GAZ, _HEAD, _CUE, _DEFAULT = 3, 2, 1, 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """One mention of a would-be actor, before grouping."""
 
@@ -165,7 +172,7 @@ class _Cand:
     votes: list[tuple[str, int]] = field(default_factory=list)  # extra (type, strength)
 
 
-@dataclass
+@dataclass(slots=True)
 class _RoleCand:
     person: int  # index into the candidate list
     title: str
@@ -180,7 +187,7 @@ class _RoleCand:
     anaphor: tuple[str, str | None] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ctx:
     doc: Document
     lex: Lexicon
@@ -214,7 +221,11 @@ def _title_len(toks: list[Token], i: int, lex: Lexicon) -> int:
 
 
 def _is_name_word(tok: Token, lex: Lexicon) -> bool:
-    return tok.cap and tok.lower not in lex.never and tok.lower.rstrip(".") not in lex.never
+    if not tok.cap:
+        return False
+    low = tok.lower
+    # (rstrip only when there is a dot to strip: this is asked for most capitalised tokens)
+    return low not in lex.never and (low[-1] != "." or low.rstrip(".") not in lex.never)
 
 
 def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
@@ -266,7 +277,7 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             ) or _and_stays_in_name(toks, i, j, k, lex):
                 j = k
                 continue
-        inner = _inner_possessive(toks, j, lex)
+        inner = _inner_possessive(toks, j, lex) if tok.text in _POSSESSIVE else 0
         if inner:
             j = inner
             continue
@@ -458,11 +469,16 @@ def _sentence_initial(toks: list[Token], i: int) -> bool:
 
 
 def _is_headline(toks: list[Token]) -> bool:
-    words = [t for t in toks if t.text[0].isalpha()]
-    if len(words) < 4:
+    """Are most words capitalised? Counted with C-level ``map`` over the first characters:
+    this looks at every token of the source."""
+    firsts = list(map(_FIRST_CHAR, map(_TEXT, toks)))
+    words = sum(map(str.isalpha, firsts))
+    if words < 4:
         return False
-    caps = sum(1 for t in words if t.text[0].isupper())
-    return caps / len(words) >= 0.7
+    if sum(map(str.isupper, firsts)) / words < 0.7:
+        return False  # (an upper-case symbol that is no letter only adds to this count)
+    caps = sum(map(and_, map(str.isalpha, firsts), map(str.isupper, firsts)))
+    return caps / words >= 0.7
 
 
 def _text(doc: Document, toks: list[Token], i: int, j: int) -> str:
@@ -1399,6 +1415,8 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
 def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
     """"the German economy ministry", "the economy ministry": a ministry written in lower
     case is still a government body; a demonym or country in front names whose it is."""
+    if "ministry" not in map(_TEXT, toks):
+        return  # most sentences (a C-level scan instead of the loop below)
     for k in range(2, len(toks)):
         if toks[k].text != "ministry":
             continue
@@ -1442,6 +1460,8 @@ _AFTER_REFERENCE = frozenset({"said", "says", "has", "had", "have", "is", "was",
 def _lowercase_references(ctx: _Ctx, toks: list[Token], sid: str) -> None:
     """"the department" in lower case: a mention of the department named earlier, kept as
     a short form that grouping resolves to the full name (or drops when none fits)."""
+    if _REFERRING_HEADS.isdisjoint(map(_TEXT, toks)):
+        return  # most sentences (a C-level scan instead of the loop below)
     for k in range(1, len(toks)):
         tok = toks[k]
         if tok.text not in _REFERRING_HEADS or toks[k - 1].lower != "the":
@@ -1456,6 +1476,8 @@ def _lowercase_references(ctx: _Ctx, toks: list[Token], sid: str) -> None:
 
 def _anaphora(ctx: _Ctx, toks: list[Token], sid: str) -> None:
     """"the administration" / "the government" after a named government in this source."""
+    if ctx.last_gov.keys().isdisjoint(map(_LOWER, toks)):
+        return  # most sentences (a C-level scan instead of the loop below)
     for k in range(1, len(toks)):
         tok = toks[k]
         if tok.lower in ctx.last_gov and toks[k - 1].lower == "the":
@@ -1469,7 +1491,7 @@ def _anaphora(ctx: _Ctx, toks: list[Token], sid: str) -> None:
 # ------------------------------------------------------------------ grouping
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     key: str  # provisional grouping key
     members: list[int] = field(default_factory=list)
@@ -1478,12 +1500,16 @@ class _Group:
 
 def _vote(cands: list[_Cand], members: list[int]) -> str:
     """Strongest evidence wins; then the most frequent; then ACTOR_TYPES order."""
+    if len(members) == 1 and not cands[members[0]].votes:
+        return cands[members[0]].type  # one piece of evidence (most groups)
     score: dict[str, tuple[int, int]] = {}
     for idx in members:
         cand = cands[idx]
         for actor_type, strength in [(cand.type, cand.strength), *cand.votes]:
             best, count = score.get(actor_type, (-1, 0))
             score[actor_type] = (max(best, strength), count + 1)
+    if len(score) == 1:
+        return next(iter(score))
     return min(score, key=lambda t: (-score[t][0], -score[t][1], ACTOR_TYPES.index(t)))
 
 
@@ -1542,7 +1568,8 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
     for idx in group.members:
         cand = ctx.cands[idx]
         words = cand.norm.split()
-        strong.update(norm(a) for a in cand.aliases)
+        if cand.aliases:
+            strong.update(map(norm, cand.aliases))
         if len(words) < 2:
             continue
         if actor_type == "person":
@@ -1627,11 +1654,11 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
     )
     for group in order:
         form = group.key[2:]
-        targets = sorted(t for t in strong.get(form, set()) if t != group.key and t in groups)
+        targets = _other_groups(strong.get(form), group, groups)
         if not targets:
             targets = _acronym_targets(ctx, group, groups)
         if not targets:
-            firsts = sorted(t for t in weak.get(form, set()) if t != group.key and t in groups)
+            firsts = _other_groups(weak.get(form), group, groups)
             targets = firsts  # several ("Hanbit Mobility", "Hanbit Holdings"): by recency
             for idx in group.members if targets else []:
                 ctx.cands[idx].votes.append(("organisation", _CUE))
@@ -1654,6 +1681,14 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
         words = form.split()
         if len(words) == 1 and (words[0] in ctx.lex.alone or words[0] in ctx.lex.suffix):
             del groups[group.key]  # a generic word that names nothing here
+
+
+def _other_groups(keys: set[str] | None, group: _Group, groups: dict[str, _Group]) -> list[str]:
+    """The keys, in order, of the groups still there other than ``group`` (most short forms
+    name no other group: no keys at all)."""
+    if not keys:
+        return []
+    return sorted(k for k in keys if k != group.key and k in groups)
 
 
 def _by_recency(ctx: _Ctx, group: _Group, targets: list[str],
@@ -1682,10 +1717,12 @@ def _acronym_targets(ctx: _Ctx, group: _Group, groups: dict[str, _Group]) -> lis
         return []
     out = []
     for gkey, other in groups.items():
-        if gkey == group.key or _vote(ctx.cands, other.members) in ("person", "place"):
+        if gkey == group.key:
             continue
         names = {_clean(ctx.cands[m].text) for m in other.members} | {_name_of(ctx, other)}
-        if any(len(n.split()) >= 2 and acronym_matches(text, n) for n in names):
+        if any(len(n.split()) >= 2 and acronym_matches(text, n) for n in names) and (
+            _vote(ctx.cands, other.members) not in ("person", "place")  # rarely asked
+        ):
             out.append(gkey)
     return sorted(out)
 
@@ -1706,6 +1743,8 @@ def _name_of(ctx: _Ctx, group: _Group) -> str:
     for idx in members:
         if ctx.cands[idx].name:
             return ctx.cands[idx].name or ""
+    if len(members) == 1:
+        return _clean(ctx.cands[members[0]].text)
     best = min(members, key=lambda m: (-ctx.cands[m].ntok, -len(ctx.cands[m].text), m))
     return _clean(ctx.cands[best].text)
 
@@ -1963,10 +2002,10 @@ def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[
     lone: set[str] = set()
     for _, toks in sentences:
         first = next((k for k, t in enumerate(toks) if t.text not in _OPEN_PUNCT), 0)
-        for k in range(first + 1, len(toks)):
-            tok = toks[k]
-            if not tok.cap or _clause_initial(toks, k):
+        for k in compress(range(len(toks)), map(_CAP, toks)):  # the few capitalised tokens
+            if k <= first or _clause_initial(toks, k):
                 continue
+            tok = toks[k]
             words.add(tok.lower)
             if not toks[k - 1].cap and not (k + 1 < len(toks) and toks[k + 1].cap):
                 lone.add(tok.lower)
@@ -1978,20 +2017,16 @@ def _is_ai_doc(text: str) -> bool:
     return any(word in lowered for word in _AI_WORDS)
 
 
-_TOKEN_TEXT = attrgetter("text")
-
-
 def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     """Every actor of one source, with its mentions (spans into doc.text) and roles."""
     lex = lexicon()
     tokenised = [(s, tokenize(s.text, s.start)) for s in sentences if not s.boilerplate]
     words: set[str] = set()
     for _, toks in tokenised:  # C-level map/filter: this visits every token of the source
-        words.update(filter(str.islower, map(_TOKEN_TEXT, toks)))
-    lower_words = frozenset(words)
+        words.update(filter(str.islower, map(_TEXT, toks)))
+    lower_words = frozenset(words)  # (a word with no capital is its own lower case)
     mid_caps, lone_caps = _mid_caps(tokenised)
-    lower = frozenset(w.lower() for w in lower_words)
-    ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower, _is_ai_doc(doc.text))
+    ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text))
     headlines = []
     for sent, toks in tokenised:
         if _is_headline(toks):

@@ -20,9 +20,11 @@ import yaml
 # One token: a dotted acronym ("U.S.", "U.K."), a word with inner hyphens, dots,
 # ampersands or apostrophes before a capital ("Gemini-2.5-Pro", "AT&T", "O'Brien"),
 # a possessive ending, or any other single non-space character.
+# (The word alternative is written so that runs of word characters are one fast single-
+# character repeat: "[^\W_](?:[\w&]+|[.\-](?=...)|...)*" matches the same, more slowly.)
 TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}(?![^\W\d_])"
-    r"|[^\W_](?:[\w&]+|[.\-](?=[^\W_])|['’](?=[A-Z]))*"
+    r"|[^\W_][\w&]*(?:(?:[.\-](?=[^\W_])|['’](?=[A-Z]))[\w&]*)*"
     r"|['’]s\b"
     r"|\S"
 )
@@ -35,6 +37,7 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every source that mentions them
 def slugify(text: str) -> str:
     """URL-safe id from a name: "U.S. government" -> "us-government"."""
     text = text.translate(_APOSTROPHES).replace(".", "").replace("'", "")
@@ -75,8 +78,12 @@ def tokenize(text: str, offset: int) -> list[Token]:
     make = _new_token
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        first = word[0]
         start = offset + m.start()
+        if word.islower():  # most tokens: no capital, so already their own lower case
+            version = word[0].isdigit() and _VERSION_RE.match(word) is not None
+            append(make(Token, (word, word, start, start + len(word), False, version)))
+            continue
+        first = word[0]
         end = start + len(word)
         if first.isupper():
             cap = "-" not in word or _capitalised_word(word)
@@ -200,8 +207,15 @@ def _add_form(lex: Lexicon, form: str, entry: Entry) -> None:
     lex.max_form_words = max(lex.max_form_words, len(key.split()))
 
 
+@lru_cache(maxsize=1)
+def gazetteer() -> dict:
+    """The parsed ``gazetteer.yml``, read once per process (the actor lexicon and the
+    dateline's place names both use it). Read-only: callers must not change it."""
+    return _yaml("gazetteer.yml")
+
+
 def _load_gazetteer(lex: Lexicon) -> None:
-    gaz = _yaml("gazetteer.yml")
+    gaz = gazetteer()
     capitals: dict[str, str] = {}
     for name, info in gaz.get("countries", {}).items():
         info = info or {}
@@ -365,7 +379,21 @@ def acronym_matches(acronym: str, name: str) -> bool:
         name.replace("-", " "))]
     if len(letters) < 2 or len(words) < 2 or len(letters) > 2 * len(words) + 4:
         return False
+    if not _first_letter_fits(letters[0], words):
+        return False  # most pairs of a short form and a name: decided without the search
     return _acronym_from(letters, 0, words, 0, {})
+
+
+def _first_letter_fits(letter: str, words: list[str]) -> bool:
+    """Can a word give the acronym's first letter? Only a word whose words before it are
+    all function words (which may be skipped), so the first content word at the latest."""
+    for word in words:
+        low = word.lower()
+        if low[0] == letter:
+            return True
+        if low not in _FUNCTION_WORDS:
+            return False
+    return False
 
 
 def _acronym_from(letters: str, li: int, words: list[str], wi: int,
@@ -398,6 +426,7 @@ __all__ = [
     "Entry",
     "acronym_matches",
     "country_canonical",
+    "gazetteer",
     "inverted_name",
     "Lexicon",
     "Token",

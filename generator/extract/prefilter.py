@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 try:  # the parse tree of the re module: private, present in CPython 3.11 to 3.13
     from re import _constants as sre
@@ -59,7 +60,7 @@ def literal_prefixes(pattern: str, flags: int = 0, *, word_start: bool = False
     """
     if _parser is None:
         return None
-    heads, _ = _expand(list(_parser.parse(pattern, flags)), frozenset({""}), word_start)
+    heads, _ = _expand(_items(_parser.parse(pattern, flags)), frozenset({""}), word_start)
     if "" in heads:
         return None
     return tuple(sorted(heads))
@@ -77,6 +78,16 @@ def locator(prefixes: tuple[str, ...] | None, before: str = r"\b") -> re.Pattern
     if not prefixes:
         return None
     return re.compile(rf"{before}(?={_trie(_minimal(prefixes))})")
+
+
+def any_of(literals: tuple[str, ...] | list[str] | set[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``literals`` (non-empty strings) anywhere in a text.
+
+    Built as a prefix trie: ``re`` tries a flat alternation's branches one by one at every
+    position, which for the dozens of literals behind the boilerplate patterns cost more
+    than all the patterns it guards; the trie settles each position in a few steps.
+    """
+    return re.compile(_trie(_minimal(tuple(literals))))
 
 
 def located_finditer(pattern: re.Pattern[str], text: str, at: re.Pattern[str] | None,
@@ -145,7 +156,7 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """
     if _parser is None:
         return None
-    items = list(_parser.parse(pattern, flags))
+    items = _items(_parser.parse(pattern, flags))
     best: tuple[tuple[int, int, int], _Strings] | None = None
     for k in range(len(items)):
         heads, _ = _expand(items[k:], frozenset({""}), False)
@@ -165,7 +176,7 @@ def anchored_at_start(pattern: str, flags: int = 0) -> bool:
     parsed = _parser.parse(pattern, flags)
     if (flags | parsed.state.flags) & re.MULTILINE:
         return False  # "^" also matches after each newline
-    return _anchored(list(parsed))
+    return _anchored(_items(parsed))
 
 
 def _anchored(items: list) -> bool:
@@ -175,13 +186,20 @@ def _anchored(items: list) -> bool:
     if op is sre.AT:
         return av is sre.AT_BEGINNING or av is sre.AT_BEGINNING_STRING
     if op is sre.SUBPATTERN:
-        return not av[1] & re.MULTILINE and _anchored(list(av[3]))
+        return not av[1] & re.MULTILINE and _anchored(_items(av[3]))
     if op is sre.BRANCH:
-        return all(_anchored(list(alt)) for alt in av[1])
+        return all(_anchored(_items(alt)) for alt in av[1])
     return False
 
 
 # ------------------------------------------------------------------------------ analysis
+
+
+def _items(sub: object) -> list:
+    """The items of a parsed (sub)pattern as a list. ``SubPattern`` keeps them in ``data``;
+    ``list(sub)`` would fetch them one ``__getitem__`` call at a time."""
+    data = getattr(sub, "data", None)
+    return data if isinstance(data, list) else list(sub)  # type: ignore[call-overload]
 
 
 def _expand(items: list, heads: _Strings, word_start: bool) -> tuple[_Strings, bool]:
@@ -193,31 +211,61 @@ def _expand(items: list, heads: _Strings, word_start: bool) -> tuple[_Strings, b
     ``word_start``, a first character that cannot be a word character ends the path: it
     yields no strings at all.
     """
-    for k, (op, av) in enumerate(items):
+    k = 0
+    while k < len(items):
+        op, av = items[k]
         if not heads:
             return heads, True  # a path no match can take
-        if min(map(len, heads)) >= _MAX_LEN:
+        shortest = min(map(len, heads))
+        if shortest >= _MAX_LEN:
             return heads, False
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            k += 1
             continue
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, high, body = av
             if low == 0:
-                return _optional(list(body), high, items[k + 1 :], heads, word_start)
-            grown, whole = _expand(list(body), heads, word_start)
+                return _optional(_items(body), high, items[k + 1 :], heads, word_start)
+            grown, whole = _expand(_items(body), heads, word_start)
             if not (whole and low == high == 1):
                 return grown, False
             heads = grown
+            k += 1
             continue
         if op is sre.BRANCH:
             return _branch(av[1], items[k + 1 :], heads, word_start)
+        if op is sre.LITERAL and len(heads) <= _MAX_SET and not (
+            word_start and heads == _START
+        ):
+            # A word of the pattern is one LITERAL item per character: appending the whole
+            # run at once gives what the steps one by one give (the length cap included),
+            # building the sets once per run rather than once per character (this analysis
+            # of the data files' patterns runs at every start-up).
+            run = _literal_run(items, k, _MAX_LEN - shortest)
+            if run:
+                heads = frozenset([h + run for h in heads])
+                k += len(run)
+                continue
         grown = _step(op, av, heads, word_start)
         if grown is None:
             return heads, False
         heads, whole = grown
         if not whole:
             return heads, False
+        k += 1
     return heads, True
+
+
+def _literal_run(items: list, k: int, limit: int) -> str:
+    """The characters of the LITERAL items from k on (at most ``limit``), as ``_step`` would
+    append them; it stops before any item that is not a literal or not safely lower-cased."""
+    out = []
+    for op, av in items[k : k + limit]:
+        char = _literal_chars(av) if op is sre.LITERAL else None
+        if char is None:
+            break
+        out.append(char)
+    return "".join(out)
 
 
 def _optional(body: list, high: int, rest: list, heads: _Strings, word_start: bool
@@ -241,7 +289,7 @@ def _branch(alternatives: list, rest: list, heads: _Strings, word_start: bool
     whole: set[str] = set()
     partial: set[str] = set()
     for alt in alternatives:
-        grown, complete = _expand(list(alt), heads, word_start)
+        grown, complete = _expand(_items(alt), heads, word_start)
         (whole if complete else partial).update(grown)
     if len(whole) + len(partial) > _MAX_SET:
         return _shrink(frozenset(whole | partial)), False
@@ -262,7 +310,7 @@ def _step(op: object, av: object, heads: _Strings, word_start: bool
     elif op is sre.IN:
         chars = _class_chars(av)  # type: ignore[arg-type]
     elif op is sre.SUBPATTERN:
-        return _expand(list(av[3]), heads, word_start)  # type: ignore[index]
+        return _expand(_items(av[3]), heads, word_start)  # type: ignore[index]
     else:
         return None
     if chars is None:
@@ -275,11 +323,18 @@ def _step(op: object, av: object, heads: _Strings, word_start: bool
 
 def _shrink(strings: _Strings) -> _Strings:
     """Cut the strings shorter until few enough are left (a prefix of a prefix is one too)."""
-    length = max(map(len, strings))
-    while len(strings) > _MAX_SET and length > 0:
-        length -= 1
-        strings = frozenset(s[:length] for s in strings)
-    return strings
+    if len(strings) <= _MAX_SET:
+        return strings
+    # The longest cut that leaves few enough: fewer distinct prefixes the shorter the cut,
+    # so a binary search finds the same cut as shortening one character at a time.
+    low, high = 0, max(map(len, strings)) - 1  # a cut of `low` characters always fits
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len({s[:middle] for s in strings}) <= _MAX_SET:
+            low = middle
+        else:
+            high = middle - 1
+    return frozenset(s[:low] for s in strings)
 
 
 def _never_word(op: object, av: object) -> bool:
@@ -297,6 +352,7 @@ def _never_word(op: object, av: object) -> bool:
     return True
 
 
+@cache  # a few hundred distinct characters, asked for thousands of times
 def _literal_chars(code: int) -> str | None:
     """The character, if lower-casing it is safe (ASCII, or a caseless symbol like ©)."""
     char = chr(code)

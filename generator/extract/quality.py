@@ -16,13 +16,14 @@ followed by body text, is a headline, which may end on a preposition but never o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import yaml
 
-from generator.extract.prefilter import anchored_at_start, fold, required_literals
+from generator.extract.names import gazetteer
+from generator.extract.prefilter import anchored_at_start, any_of, fold, required_literals
 from generator.extract.sentences import DATA_DIR
 from generator.models import Document, QualityNote, Sentence
 
@@ -66,22 +67,29 @@ class _Alternation:
     """
 
     whole: re.Pattern[str]
-    inner: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]
+    # (pattern, lower-case literals one of which every match contains, or None)
+    inner: tuple[tuple[str, tuple[str, ...] | None], ...]
     any_need: re.Pattern[str] | None  # any literal of any inner pattern (None: some has none)
+    flags: int
+    # Inner patterns compiled on first use: most never get past their literal test, so
+    # compiling them all up front only added to the start-up time of every run.
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def compile(cls, patterns: list[str], flags: int) -> _Alternation:
         whole = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
         inner = tuple(
-            (re.compile(p, flags), required_literals(p, flags))
-            for p in patterns
-            if not anchored_at_start(p, flags)
+            (p, required_literals(p, flags)) for p in patterns if not anchored_at_start(p, flags)
         )
-        needs = [n for _, ns in inner for n in ns or ()]
-        any_need = None
-        if all(ns for _, ns in inner):
-            any_need = re.compile("|".join(re.escape(n) for n in sorted(set(needs))))
-        return cls(whole, inner, any_need)
+        needs = {n for _, ns in inner for n in ns or ()}
+        any_need = any_of(needs) if all(ns for _, ns in inner) else None
+        return cls(whole, inner, any_need, flags)
+
+    def _pattern(self, source: str) -> re.Pattern[str]:
+        pattern = self.compiled.get(source)
+        if pattern is None:
+            pattern = self.compiled[source] = re.compile(source, self.flags)
+        return pattern
 
     def search(self, text: str) -> re.Match[str] | None:
         found = self.whole.match(text)
@@ -91,10 +99,10 @@ class _Alternation:
         if low is not None and self.any_need is not None and not self.any_need.search(low):
             return None  # no inner pattern can match: most sentences end here
         best = None
-        for pattern, needs in self.inner:
+        for source, needs in self.inner:
             if needs is not None and low is not None and not any(n in low for n in needs):
                 continue
-            m = pattern.search(text)
+            m = self._pattern(source).search(text)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
@@ -621,10 +629,9 @@ def _is_section_label(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """Lower-case country, capital and city names from the shared gazetteer (if present)."""
-    path = DATA_DIR / "gazetteer.yml"
-    if not path.exists():
+    if not (DATA_DIR / "gazetteer.yml").exists():
         return frozenset()
-    data = _load_yaml(path.read_text(encoding="utf-8")) or {}
+    data = gazetteer() or {}  # parsed once for the actor lexicon and for this
     names: set[str] = set()
     for name, info in (data.get("countries") or {}).items():
         info = info or {}

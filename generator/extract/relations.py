@@ -245,10 +245,18 @@ def find_relations(
             here = []
         window.append(sorted(set(here), key=here.index))
         window = window[-(_OBJECT_LOOKBACK + 1) :]
-        recent = [k for keys in window for k in keys]
-        recent = sorted(set(recent), key=lambda k: max(i for i, x in enumerate(recent) if x == k))
-        # models before programmes: access is usually to a model
-        recent.sort(key=lambda k: types.get(k) == "ai_model")
+        recent = _recent(window, types)
     _works_for(actors, {a.key for a in actors}, out)
     return out.items
+
+
+def _recent(window: list[list[str]], types: dict[str, str]) -> list[str]:
+    """The AI models and programmes of the window's sentences, each once, latest last, models
+    after programmes (access is usually to a model, and the last one is taken)."""
+    if not any(window):
+        return []  # most windows: no model or programme mentioned
+    recent = [k for keys in window for k in keys]
+    recent = sorted(set(recent), key=lambda k: max(i for i, x in enumerate(recent) if x == k))
+    recent.sort(key=lambda k: types.get(k) == "ai_model")
+    return recent
 
