@@ -121,19 +121,18 @@ NOT_CONTESTED: list[Ref] = [
 
 
 # Expectations the system did not meet on its first run over these articles (measured after
-# the expectations above were written; kept as written, marked strict so a fix shows up):
-# a paraphrased predicate with one shared content word ("opened an investigation" / "will
-# carry out its own investigation"), "restored" / "back online", "review" / "examine",
-# "9-4" / "nine votes to four", and a July 1 / June 1 date conflict (day-level dates are
-# not compared). The cyberattack sentence joins the cancellations row (wrong merge).
+# the expectations above were written; kept as written, marked strict so a fix shows up).
+# Met since by the claim frames (crossref/claims.py, data/claim_frames.yml): one actor and
+# one shared noun ("opened an investigation" / "will carry out its own investigation"),
+# "restored" / "back online", "9-4" / "nine votes to four", and the July 1 / June 1 date
+# conflict ("take effect" / "start"). Still missed: "30 rescuers" / "30 rescue workers"
+# (different counted nouns), "review" / "examine" (the pronoun "it" is resolved to the
+# airport, not the regulator that said it), and the cyberattack sentence, which is no
+# claim candidate at all (so the apart check cannot hold).
 KNOWN_GAPS = {
     "together:mine:it was deploying a team of 30 ",
-    "together:mine:said it had opened an investig",
-    "together:transit:The council voted 9-4 in favou",
-    "together:outage:The airport's systems were res",
     "together:outage:regulator said it would review",
     "apart:outage:180 flights were cancelled",
-    "contested:transit:would take effect on July 1",
 }
 
 DEV = ClaimDevSet("claims_dev2", TOGETHER, APART, CONTESTED, NOT_CONTESTED, KNOWN_GAPS)

@@ -5,31 +5,43 @@ rewritten to global actor ids. Output: ``Claim`` rows.
 
 How it works (and why):
 
-* **Similarity.** Each candidate is a bag of features: its normalised content
+* **Frames.** Each candidate is compared as a light frame: who acts (its subject,
+  else the one actor it names), what happens (its terms, folded a second time to
+  the predicate classes of ``claim_frames.yml``: "scrapped" / "cancelled", "called
+  off" -> cancel, "laid off" -> cut), and its slots: quantities with the thing they
+  count, years, months and days, and polarity concepts (the extractor's, plus
+  states such as "stays open" / "will close").
+* **Similarity.** The frame is a bag of features: its normalised content
   terms (stems, synonyms and general news verbs folded to one form, polarity
   concepts like ``~access+``), its quantities (``#tonn=1200000``: "1.2 million
-  tonnes" and "1,200,000 tonnes" are one feature; word numbers and currency words
-  are read too) and its actors (``@id``). Features are weighted by inverse
-  document frequency over all candidates; generic news words ("say", "may",
-  "access", listed in ``claim_lexicon.yml``) weigh little. The score is the mean
+  tonnes" and "1,200,000 tonnes" are one feature; word numbers, currency words and
+  "nine votes to four" are read too; "almost 90 per cent" matches "89%"), what
+  they count (``#u:flight``, whatever the value) and its actors (``@id``).
+  Features are weighted by inverse document frequency over all candidates;
+  generic news words ("say", "may", "access", listed in ``claim_lexicon.yml``)
+  and light verbs ("carried out", in ``claim_frames.yml``) weigh little. The score is the mean
   of the weighted cosine and the weighted overlap coefficient. Two candidates
   are compared at all only when they share ``MIN_SHARED_TERMS`` *strong*
-  features (non-generic content words or a non-duration quantity): shared
-  actors, generic words and polarity concepts never carry a pair alone.
+  features (non-generic content words, a non-duration quantity, or one counted
+  thing), or one strong feature and their subject: shared actors, generic words
+  and polarity concepts never carry a pair alone.
 * **Not quadratic.** Candidates are blocked by an inverted index on their
   strong features; a feature carried by more than ``MAX_BLOCK`` candidates is
   too common to block on. Only pairs that share a block are compared, and only
   across different sources. Vectors are built once; clause vectors lazily.
 * **Clusters.** Pairs at or above ``MERGE_THRESHOLD`` are merged best-first; a
   cluster holds at most one appearance per source (so a chain of loosely
-  similar sentences of one article cannot glue unrelated claims together).
+  similar sentences of one article cannot glue unrelated claims together). Two
+  claims counting one thing with values that disagree never merge; different
+  actors doing the same thing merge only within one story.
 * **Contradictions.** A pair about the same subject that disagrees on a value
   becomes a conflict instead of a merge. A value conflict in a specific
   dimension needs only ``VALUE_CONFLICT_THRESHOLD``: the same counted unit with
   different values ("about 450 players" vs "more than 600 players"; approximate
   values within ``APPROX_TOLERANCE`` agree; "no homes" is zero homes), vote
   splits ("7-2" vs "6-3"), or different years ("next year" resolved against the
-  publication date). Percentages, money, months and polarity need
+  publication date); a part ("two of the workers") is never compared with the
+  whole. Percentages, money, months, days of one month and polarity need
   ``CONFLICT_THRESHOLD``; polarity conflicts are a shared concept with opposite
   signs ("approved" vs "refused to approve") or, with the stricter
   ``MERGE_THRESHOLD``, opposite negation. Claims whose subjects are different
@@ -56,6 +68,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -71,6 +84,7 @@ from generator.extract.claims import (
     relative_spans,
     stem,
 )
+from generator.extract.prefilter import fold, literal_prefixes, located_finditer, locator
 from generator.models import Appearance, Claim, ClaimCandidate, Source
 
 MERGE_THRESHOLD = 0.30
@@ -93,12 +107,16 @@ _MODAL_HEDGES = frozenset(
      "perhaps", "conditional", "is expected to", "are expected to", "was expected to",
      "were expected to", "about to"}
 )
+# two actors doing the same thing in unrelated stories are two claims; only near-identical
+# wording or one exact figure still merges them
+DIFFERENT_AGENTS_THRESHOLD = 0.75
 MIN_SHARED_TERMS = 2  # shared content terms that are not generic (a shared quantity counts)
 MAX_BLOCK = 60
 MAX_PAIRS_PER_ITEM = 200  # a candidate compared with more than this is in no useful block
 ACTOR_WEIGHT = 0.5  # actors are evidence of the same subject, not of the same assertion
 CONCEPT_WEIGHT = 1.0  # per concept feature: "~support" (either sign) and "~support-" (signed)
 QUANTITY_WEIGHT = 2.0  # the same value in the same unit ("1.2 million tonnes" = "1,200,000")
+UNIT_WEIGHT = 1.0  # the same counted thing, whatever the value ("21,000 passengers" / "34,000")
 GENERIC_WEIGHT = 0.3  # "say", "may", "access": present everywhere in news, weak evidence
 APPROX_TOLERANCE = 0.15  # "about 450" and "nearly 500" do not conflict
 REPRINT_CONTAINMENT = 0.5
@@ -166,41 +184,189 @@ _WORD_RE = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class _Vocab:
-    """Comparison-only word knowledge from claim_lexicon.yml, stemmed once."""
+    """Comparison-only word knowledge (claim_lexicon.yml, claim_frames.yml), stemmed once."""
 
     generic: frozenset[str]
     approximators: tuple[str, ...]
     counted: dict[str, str] = field(default_factory=dict)  # stem -> class ("famili" -> hous.)
     measures: dict[str, tuple[str, float]] = field(default_factory=dict)  # km -> (len, 1000)
+    fold: dict[str, str] = field(default_factory=dict)  # term -> its predicate class
+    phrases: re.Pattern[str] | None = None  # one named group per phrase of claim_frames.yml
+    phrases_at: re.Pattern[str] | None = None  # where a phrase may start (``prefilter``)
+    phrase_terms: tuple[str, ...] = ()  # the class term of each phrase group, by index
+    states: re.Pattern[str] | None = None  # "stay open" / "closed": state words
+    states_at: re.Pattern[str] | None = None
+    state_signs: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (c, sign)
+    negators: re.Pattern[str] | None = None  # explicit negators: "not", "never", "n't"
+    # claim terms of the words a phrase or a state starts with: a claim without any of
+    # them cannot hold one, and its text is not searched
+    phrase_heads: frozenset[str] = frozenset()
+    state_heads: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()  # stems the extractor's synonyms name
+
+
+def _load(name: str) -> dict:
+    return yaml.load(  # libyaml when installed: the same objects as safe_load
+        resources.files("generator.data").joinpath(name).read_text("utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
+
+
+def _strip_e(term: str) -> str:
+    return term[:-1] if len(term) > 4 and term[-1] == "e" else term
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    raw = yaml.load(  # libyaml when installed: the same objects as safe_load
-        resources.files("generator.data").joinpath("claim_lexicon.yml").read_text("utf-8"),
-        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
-    )
+    raw = _load("claim_lexicon.yml")
+    frames = _load("claim_frames.yml")
     lex = lexicon()
+    fold = _fold_table(lex.synonyms, frames.get("predicate_classes", []))
     generic = set()
-    for word in raw.get("generic_terms", []):
+    for word in [*raw.get("generic_terms", []), *frames.get("light_verbs", [])]:
         s = stem(str(word))
-        generic |= {s, lex.synonyms.get(s, s)}
+        generic |= {s, lex.synonyms.get(s, s), _fold_with(fold, s)}
     approx = tuple(sorted((str(a).lower() for a in raw.get("approximators", [])), key=len))
     counted: dict[str, str] = {}
     for group in raw.get("counted_classes", []):
         for word in group:
-            counted[_unit_stem(str(word), lex.synonyms)] = _unit_stem(str(group[0]), lex.synonyms)
+            counted[_fold_with(fold, stem(str(word).lower()))] = _fold_with(
+                fold, stem(str(group[0]).lower()))
     measures = {
         str(unit).lower(): (dim[:3], float(factor))
-        for dim, units in raw.get("measure_units", {}).items()
+        for source in (raw, frames)
+        for dim, units in source.get("measure_units", {}).items()
         for unit, factor in units.items()
     }
-    return _Vocab(frozenset(generic), approx[::-1], counted, measures)
+    phrases, phrase_terms = _phrase_pattern(frames.get("phrases", []), fold)
+    states, signs = _state_pattern(frames.get("states", {}), frames.get("not_before", []))
+    negators = re.compile(
+        r"n't\b|(?<![\w-])(?:"
+        + "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                   sorted(lex.negators, key=len, reverse=True) if w != "n't")
+        + r")(?![\w-])",
+        re.I,
+    )
+    heads = [form for entry in frames.get("phrases", [])
+             for form in [*_inflections(str(entry["words"][0]).lower()),
+                          *(str(f).lower() for f in entry.get("forms", []))]]
+    return _Vocab(
+        frozenset(generic), approx[::-1], counted, measures, fold, phrases,
+        _locator_of(phrases), phrase_terms, states, _locator_of(states), signs, negators,
+        _terms_of(heads), _terms_of(w.split()[0] for w in signs), _known_stems(),
+    )
 
 
-def _unit_stem(word: str, synonyms: dict[str, str]) -> str:
-    s = stem(word.lower())
-    return synonyms.get(s, s)
+def _terms_of(words: Iterable[str]) -> frozenset[str]:
+    """The claim terms (as the extractor makes them) of single words."""
+    return frozenset(t for w in words for t in content_terms(w)[0] if t[0] != "~")
+
+
+def _locator_of(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """Where ``pattern`` (led by ``(?<![\\w-])``) may match, for ``located_finditer``."""
+    if pattern is None:
+        return None
+    return locator(literal_prefixes(pattern.pattern, pattern.flags), r"(?<![\w-])")
+
+
+def _fold_table(synonyms: dict[str, str], classes: list[list[str]]) -> dict[str, str]:
+    """term -> the form it compares as: the extractor's synonyms again on final-e forms
+    (terms arrive folded, except where the stemmer split a word in two: "guarante" from
+    "guarantee", "guarant" from "guarantees"), then the predicate classes of
+    claim_frames.yml. Every key and value is in final-e form (see ``_final_e``)."""
+    known = frozenset(synonyms) | frozenset(synonyms.values())
+    table = {_final_e(k, known): _final_e(v, known) for k, v in synonyms.items()}
+
+    def first(word: str) -> str:
+        e = _final_e(stem(word.lower()), known)
+        return table.get(e, e)
+
+    for group in classes:
+        canon = first(str(group[0]))
+        for word in group:
+            table[first(str(word))] = canon
+    table = {k: table.get(v, v) for k, v in table.items()}  # synonyms follow their class
+    return {k: v for k, v in table.items() if k != v}
+
+
+def _final_e(term: str, known: frozenset[str]) -> str:
+    """One form for a stem with and without its final e ("employe" / "employ"), unless
+    the shorter form is another word the lexicon knows ("plane" is not "plan")."""
+    short = _strip_e(term)
+    return term if short != term and short in known else short
+
+
+def _fold_with(table: dict[str, str], term: str) -> str:
+    e = _final_e(term, _known_stems())
+    return table.get(e, e)
+
+
+@lru_cache(maxsize=1)
+def _known_stems() -> frozenset[str]:
+    syn = lexicon().synonyms
+    return frozenset(syn) | frozenset(syn.values())
+
+
+@lru_cache(maxsize=131072)
+def fold_term(term: str) -> str:
+    """A claim term as compared across sources: "scrap" -> "cancel", "employ" -> "worker".
+    Acronyms ("UN") and polarity concepts ("~access+") are kept as they are."""
+    if not term or not term[0].islower():
+        return term
+    vocab = _vocab()
+    if len(term) > 4 and term[-1] == "e" and term[:-1] not in vocab.known:  # see _final_e
+        term = term[:-1]
+    return vocab.fold.get(term, term)
+
+
+def _inflections(word: str) -> list[str]:
+    """Regular forms of a phrase's first word ("call" -> calls, called, calling)."""
+    if word.endswith("e"):
+        return [word, word + "s", word + "d", word[:-1] + "ing"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word, word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and (
+        word[-3] not in "aeiou"
+    ) and len(word) <= 4:
+        return [word, word + "s", word + word[-1] + "ed", word + word[-1] + "ing", word + "ed",
+                word + "ing"]  # "step" -> stepped, "stop" -> stopping
+    return [word, word + "s", word + "es", word + "ed", word + "ing"]
+
+
+def _phrase_pattern(raw: list[dict], fold: dict[str, str]
+                    ) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One alternation over all phrases, a named group per phrase ("p0", "p1", ...)."""
+    parts, terms = [], []
+    gap = r"(?:\s+[\w'\u2019-]+){0,2}?\s+"  # up to two words between the parts
+    for n, entry in enumerate(raw):
+        words = [str(w).lower() for w in entry["words"]]
+        heads = sorted({*_inflections(words[0]), *(str(f).lower() for f in entry.get("forms", []))},
+                       key=len, reverse=True)
+        body = "(?:" + "|".join(map(re.escape, heads)) + ")"
+        for w in words[1:]:
+            body += gap + re.escape(w) + r"(?:s|es)?"
+        parts.append(rf"(?P<p{n}>{body})")
+        terms.append(_fold_with(fold, stem(str(entry["as"]).lower())))
+    if not parts:
+        return None, ()
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), tuple(terms)
+
+
+def _state_pattern(raw: dict, not_before: list[str]
+                   ) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    """State words, lower case only (a capitalised "Open" is usually part of a name)."""
+    signs: dict[str, tuple[str, str]] = {}
+    for concept, sides in raw.items():
+        for side, sign in (("positive", "+"), ("negative", "-")):
+            for word in sides.get(side, []):
+                signs[" ".join(str(word).lower().split())] = (str(concept), sign)
+    if not signs:
+        return None, {}
+    alt = "|".join(r"\s+".join(map(re.escape, w.split()))
+                   for w in sorted(signs, key=len, reverse=True))
+    stop = "|".join(map(re.escape, sorted(not_before, key=len, reverse=True)))
+    tail = rf"(?![\w-])(?!\s+(?:{stop})\b)" if stop else r"(?![\w-])"
+    return re.compile(rf"(?<![\w-])({alt}){tail}"), signs
 
 
 # ------------------------------------------------------------------------------ features
@@ -245,7 +411,8 @@ class Quantity:
     ``alt`` is a second name of what is counted: the event verb after the noun ("54,000
     appointments were postponed" also counts postponements). A ``ceiling`` ("up to 5
     million") is a maximum, not a value: it neither matches nor contradicts one.
-    ``common`` marks short durations ("two years"), no evidence of one subject.
+    ``common`` marks short durations ("two years"), no evidence of one subject. A ``part``
+    ("two of the papers") counts some of a whole counted elsewhere.
     """
 
     unit: str
@@ -254,6 +421,7 @@ class Quantity:
     alt: str | None = None
     ceiling: bool = False
     common: bool = False
+    part: bool = False
 
 
 @dataclass
@@ -263,6 +431,7 @@ class _Item:
     n: int
     cand: ClaimCandidate
     source: str
+    kind: int  # items of one kind share every feature derived from their text
     terms: frozenset[str]
     strong: frozenset[str] = frozenset()  # terms that are not generic, plus quantity features
     vec: _Vec = field(default_factory=lambda: _vec({}))
@@ -272,6 +441,8 @@ class _Item:
     years: frozenset[str] = frozenset()
     concepts: dict[str, str] = field(default_factory=dict)  # {"access": "+"} from "~access+"
     qterms: frozenset[str] = frozenset()  # content words inside its numbers ("households")
+    days: frozenset[tuple[str, int]] = frozenset()  # ("jul", 1) from "July 1", "1 July"
+    by_name: dict[str, list[Quantity]] = field(default_factory=dict)  # see ``_by_name``
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -330,8 +501,7 @@ def _unit_of(words: list[str]) -> str | None:
     for word in kept:  # "a 5 million shilling fine": counted in shillings
         if word in _CURRENCY_WORDS or word.rstrip("s") in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[word.rstrip("s")]
-    s = stem(kept[-1])
-    return _counted(lexicon().synonyms.get(s, s))
+    return _counted(fold_term(stem(kept[-1])))
 
 
 def _unit_before(context: str) -> str | None:
@@ -370,8 +540,11 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         value, used = parsed
         rest = " ".join(words[used:]).lower()
         tail = rest.split()
+    # partitive: "two of the papers" is part of a set counted elsewhere ("the papers");
+    # "12 of his papers" counts the affected ones of someone's, a count of its own
+    part = tail[:2] == ["of", "the"] and len(tail) > 2
     if tail[:1] == ["of"] and len(tail) > 2:
-        tail = tail[2:]  # partitive: "two of the papers"
+        tail = tail[2:]
     if code is not None:
         unit: str | None = _CODE_UNITS.get(code, code)
     elif "%" in text or rest.startswith(("percent", "per cent")):
@@ -394,7 +567,8 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         return None
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
-    return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)))
+    return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)),
+                    part=part)
 
 
 def _event_after(after: str) -> str | None:
@@ -402,8 +576,7 @@ def _event_after(after: str) -> str | None:
     m = _EVENT_AFTER_RE.match(after)
     if m is None:
         return None
-    s = stem(m.group(1).lower())
-    return lexicon().synonyms.get(s, s)
+    return fold_term(stem(m.group(1).lower()))
 
 
 # "five-day", "72-hour" (not "45-year-old": an age)
@@ -423,7 +596,8 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
     quote = cand.appearance.quote
     out = []
     pos = 0
-    background = relative_spans(quote)  # "a professor, who has published 200 papers, ..."
+    # "a professor, who has published 200 papers, ...": background
+    background = relative_spans(quote) if cand.numbers else []
     for number in cand.numbers:
         at = quote.find(number, pos)
         context = quote[max(0, at - 30) : at] if at >= 0 else ""
@@ -435,12 +609,46 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         q = parse_quantity(number, context, after)
         if q is not None:
             out.append(q)
-    for m in _SPLIT_RE.finditer(quote):  # "voted 7-2", "split 6-3"
+    # the plain substring tests skip patterns that cannot match (most quotes)
+    for m in _SPLIT_RE.finditer(quote) if "-" in quote else ():  # "voted 7-2", "split 6-3"
         out.append(Quantity("split", float(m.group(1)) * 100 + float(m.group(2))))
-    for m in _ZERO_RE.finditer(quote):  # "no homes were destroyed": zero homes
-        s = stem(m.group(1).lower())
-        out.append(Quantity(_counted(lexicon().synonyms.get(s, s)), 0.0, False))
+    low = quote.lower()
+    for m in _VOTES_RE.finditer(quote) if "vote" in low else ():  # "nine votes to four"
+        yes, no = _small_number(m.group(1)), _small_number(m.group(2))
+        if yes is not None and no is not None:
+            out.append(Quantity("split", yes * 100 + no))
+    zero = "no" in low or "zero" in low
+    for m in _ZERO_RE.finditer(quote) if zero else ():  # "no homes were destroyed": none
+        out.append(Quantity(_counted(fold_term(stem(m.group(1).lower()))), 0.0, False))
     return out
+
+
+_VOTES_RE = re.compile(r"\b(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)\b", re.I)
+
+
+def _small_number(word: str) -> float | None:
+    """A count of votes in digits or words ("9", "nine", "twenty-one"), else None."""
+    if word.isdigit():
+        return float(word) if int(word) < 100 else None
+    parsed = _word_value([word])
+    return parsed[0] if parsed is not None and parsed[0] < 100 else None
+
+
+_DIMENSIONS = frozenset({"dur", "len"})  # measure units convert to these (see measure_units)
+
+
+def _unit_feature(q: Quantity, generic: frozenset[str]) -> str | None:
+    """"#u:wagon": what a quantity counts, whatever the value. Two claims counting the same
+    thing are about one subject, and disagree when their values differ ("11 wagons" /
+    "14 wagons"). Money, percentages, people, measures ("within 14 days" / "for 16 weeks"),
+    maxima and parts count too many different things to be evidence."""
+    if q.ceiling or q.part or not q.value or q.unit in _WEAK_UNITS or q.unit in CURRENCY_CODES:
+        return None  # "two of the papers" is part of a count; "no harmful levels" counts none
+    if q.unit in _DIMENSIONS:
+        return None
+    if q.unit in generic or q.unit in _CURRENCY_WORDS.values():
+        return None
+    return f"#u:{q.unit}"
 
 
 def _quantity_feature(q: Quantity) -> str:
@@ -451,7 +659,7 @@ def _years(dates: str, quote: str, published: str | None) -> frozenset[str]:
     """Years a claim names; "next year" resolved against the publication year when known."""
     years = set(_YEAR_RE.findall(dates))
     base = int(published[:4]) if published and published[:4].isdigit() else None
-    for m in _REL_YEAR_RE.finditer(quote):
+    for m in _REL_YEAR_RE.finditer(quote) if "year" in quote.lower() else ():
         shift = {"this": 0, "next": 1, "last": -1}[m.group(1).lower()]
         years.add(str(base + shift) if base is not None else f"{m.group(1).lower()}")
     return frozenset(years)
@@ -459,7 +667,8 @@ def _years(dates: str, quote: str, published: str | None) -> frozenset[str]:
 
 _Prepared = tuple[
     list[Quantity], frozenset[str], frozenset[str], frozenset[str], frozenset[str],
-    dict[str, str], frozenset[str], frozenset[str],
+    dict[str, str], frozenset[str], frozenset[str], frozenset[tuple[str, int]],
+    dict[str, list[Quantity]],
 ]
 
 
@@ -471,6 +680,7 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
     # reprints repeat a sentence word for word: derive its features once per call (and
     # build one vector per distinct feature set); items share these immutable parts
     prepared: dict[tuple[object, ...], _Prepared] = {}
+    kinds: dict[tuple[object, ...], int] = {}  # prepared key -> its number
     for n, cand in enumerate(cands):
         pub = published.get(cand.appearance.source)
         key = (cand.appearance.quote, tuple(cand.numbers), tuple(cand.terms),
@@ -478,18 +688,22 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
         known = prepared.get(key)
         if known is None:
             known = prepared[key] = _prepare_one(cand, pub, vocab.generic)
-        quantities, terms, strong, months, years, concepts, qterms, feats = known
+            kinds[key] = len(kinds)
+        quantities, terms, strong, months, years, concepts, qterms, feats, days, by_name = known
         items.append(_Item(
             n=n,
+            kind=kinds[key],
             cand=cand,
             source=cand.appearance.source,
             terms=terms,
             strong=strong,
-            quantities=list(quantities),
+            quantities=quantities,  # shared, never changed
             months=months,
             years=years,
             concepts=concepts,
             qterms=qterms,
+            days=days,
+            by_name=by_name,
         ))
         raw.append(feats)
         df.update(feats)
@@ -516,21 +730,93 @@ def _prepare_one(cand: ClaimCandidate, published: str | None, generic: frozenset
     strong_q = {_quantity_feature(q) for q in quantities if q.value > 0
                 and (q.unit not in generic or q.value > MAX_COMMON_DURATION)
                 and not q.common}
-    terms = frozenset(cand.terms)
+    strong_q |= {u for q in quantities if (u := _unit_feature(q, generic)) is not None}
+    terms = _frame_terms(quote, cand.terms)
     # polarity concepts ("~increase-") say which way, not what: never strong
     strong = frozenset(t for t in terms - generic if t[0] != "~") | strong_q
     months = (frozenset(m.lower()[:3] for m in _MONTH_RE.findall(dates)) if dates
               else frozenset())
     # a concept counts signed and unsigned: the same predicate either way, more so when
     # both go the same way
-    feats = terms | {_unsigned(t) for t in terms} | qfeats | {f"@{a}" for a in cand.actors}
+    units = {f for f in strong_q if f.startswith("#u:")}
+    feats = (terms | {_unsigned(t) for t in terms} | qfeats | units
+             | {f"@{a}" for a in cand.actors})
     return (quantities, terms, strong, months, _years(dates, quote, published),
-            _concepts(terms), _number_terms(cand.numbers), feats)
+            _concepts(terms), _number_terms(cand.numbers), feats, _days(cand.dates),
+            _by_name(quantities))
+
+
+_DAY_MONTH_RE = re.compile(
+    r"^(?:([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"([A-Za-z]{3})[a-z]*\.?)(?:\b|$)"
+)
+
+
+def _days(dates: list[str]) -> frozenset[tuple[str, int]]:
+    """(month, day) of each date written with both: "July 1", "Feb. 22", "24 February"."""
+    out = set()
+    for date in dates:
+        m = _DAY_MONTH_RE.match(date)
+        if m is None:
+            continue
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if month.lower()[:3] in _MONTHS and 1 <= int(day) <= 31:
+            out.add((month.lower()[:3], int(day)))
+    return frozenset(out)
+
+
+_MONTHS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                     "dec"))
+
+
+def _frame_terms(text: str, terms: list[str] | set[str]) -> frozenset[str]:
+    """A claim's terms as compared: folded to predicate classes, phrases read as one word
+    ("called off" -> cancel), and state words as polarity concepts ("stays open" ->
+    ~open+, "will not reopen" -> ~open-)."""
+    vocab = _vocab()
+    out = {fold_term(t) for t in terms}
+    phrases = vocab.phrases is not None and not vocab.phrase_heads.isdisjoint(terms)
+    states = vocab.states is not None and not vocab.state_heads.isdisjoint(terms)
+    if not (phrases or states):
+        return frozenset(out)
+    low = fold(text)  # for the pattern pre-filters; position for position
+    if phrases:
+        polarity = lexicon().polarity
+        for m in located_finditer(vocab.phrases, text, vocab.phrases_at, low):  # type: ignore[arg-type]
+            head = m.group(0).split(None, 1)[0].lower()
+            out.discard(fold_term(stem(head)))
+            out.add(vocab.phrase_terms[int(str(m.lastgroup)[1:])])
+            # "back online" is no stance: the head word's polarity concept goes with it
+            for concept in polarity.get(head, ((),))[0]:
+                out -= {f"~{concept}+", f"~{concept}-"}
+    if states:
+        out |= _state_concepts(text, vocab, low)
+    return frozenset(out)
+
+
+def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
+    """Polarity concepts of the state words in ``text``; a concept named both ways
+    ("closed ... will reopen") says nothing and is left out."""
+    found: dict[str, set[str]] = {}
+    states = vocab.states
+    assert states is not None
+    for m in located_finditer(states, text, vocab.states_at, low):
+        concept, sign = vocab.state_signs[" ".join(m.group(1).lower().split())]
+        clause = max(text.rfind(c, 0, m.start()) for c in ",;:")  # negators of this clause
+        if _negations(text[clause + 1 : m.start()]) % 2:
+            sign = "-" if sign == "+" else "+"
+        found.setdefault(concept, set()).add(sign)
+    return {f"~{c}{signs.pop()}" for c, signs in found.items() if len(signs) == 1}
+
+
+def _negations(text: str) -> int:
+    """Explicit negators in ``text`` ("not", "never", "n't"; not "refused")."""
+    return len(_vocab().negators.findall(text))  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=65536)
 def _number_terms_of(number: str) -> frozenset[str]:
-    return frozenset(content_terms(number)[0])
+    return frozenset(map(fold_term, content_terms(number)[0]))
 
 
 def _number_terms(numbers: list[str]) -> frozenset[str]:
@@ -559,7 +845,7 @@ def _clause_vectors(item: _Item) -> list[_Vec]:
     actors = {f: w for f, w in feats.items() if f.startswith(("@", "#"))}
     for piece in pieces:
         # only terms the whole quote kept (actor names were blanked out there)
-        terms = set(content_terms(piece)[0]) & item.terms
+        terms = set(_frame_terms(piece, content_terms(piece)[0])) & item.terms
         if len(terms) < MIN_CLAUSE_TERMS:
             continue
         both = terms | {_unsigned(t) for t in terms}
@@ -590,7 +876,7 @@ def _weight(feature: str, vocab: _Vocab) -> float:
     if feature.startswith("@"):
         return ACTOR_WEIGHT
     if feature.startswith("#"):
-        return QUANTITY_WEIGHT
+        return UNIT_WEIGHT if feature.startswith("#u:") else QUANTITY_WEIGHT
     if feature.startswith("~"):
         return CONCEPT_WEIGHT
     return GENERIC_WEIGHT if feature in vocab.generic else 1.0
@@ -605,7 +891,32 @@ def _acronym_of(short: str, long: str) -> bool:
 
 def _different_subjects(a: _Item, b: _Item) -> bool:
     """Are the two claims about different actors ("Northgate raises ..." / "the Bank ...")?"""
-    sa, sb = a.cand.subject, b.cand.subject
+    return _unrelated(a, b, a.cand.subject, b.cand.subject)
+
+
+def _shared_value(a: _Item, b: _Item) -> bool:
+    """Do the two name one exact quantity ("1.2 million tonnes" / "1,200,000 tonnes")?"""
+    return any(f[0] == "#" and f[1:3] != "u:" for f in a.strong & b.strong)
+
+
+def _agent(item: _Item) -> str | None:
+    """Who acts in a claim: its subject, else the one actor it names ("Investigators from
+    the agency have opened ..." is the agency acting)."""
+    cand = item.cand
+    if cand.subject:
+        return cand.subject
+    return cand.actors[0] if len(cand.actors) == 1 else None
+
+
+def _different_agents(a: _Item, b: _Item) -> bool:
+    """Different actors doing the same thing ("the safety board opened an investigation" /
+    "the environment agency opened an investigation") make two claims, not one."""
+    return _unrelated(a, b, _agent(a), _agent(b))
+
+
+def _unrelated(a: _Item, b: _Item, sa: str | None, sb: str | None) -> bool:
+    """Are ``sa`` of ``a`` and ``sb`` of ``b`` two actors, neither named in the other claim
+    nor the acronym of the other?"""
     if not sa or not sb or sa == sb:
         return False
     if sa in b.cand.actors or sb in a.cand.actors:
@@ -613,14 +924,50 @@ def _different_subjects(a: _Item, b: _Item) -> bool:
     return not (_acronym_of(sa, sb) or _acronym_of(sb, sa))
 
 
+def _approx_aliases(a: _Item, b: _Item) -> dict[str, str]:
+    """b's quantity features naming one of a's values approximately ("almost 90 per cent"
+    for "89%", "some 2,000" for "2,100"), renamed to a's: they count as the same value."""
+    if not (a.quantities and b.quantities):
+        return {}
+    out = {}
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if (qa.unit != qb.unit or qa.ceiling or qb.ceiling or not (qa.approx or qb.approx)
+                    or math.isclose(qa.value, qb.value) or _values_conflict(qa, qb)):
+                continue
+            out[_quantity_feature(qb)] = _quantity_feature(qa)
+    return out
+
+
+def _renamed(vec: _Vec, aliases: dict[str, str]) -> _Vec:
+    features: dict[str, float] = {}
+    for f, w in vec.features.items():
+        name = aliases.get(f, f)
+        features[name] = max(w, features.get(name, 0.0))
+    return _vec(features)
+
+
 def _shared_strong(a: _Item, b: _Item) -> int:
     """Strong features two items share; "600 households" is one piece of evidence, not
-    the value and its noun twice."""
+    the value, the unit and its noun three times. A unit shared with different values
+    ("11 wagons" / "14 wagons") is evidence of one subject too: what a conflict needs."""
     common = a.strong & b.strong
-    n_values = sum(1 for f in common if f[0] == "#")
-    if not n_values:
+    units = {_feature_unit(f) for f in common if f[0] == "#"}
+    if a.quantities and b.quantities:
+        units |= {_feature_unit(f) for f in _approx_aliases(a, b).values()
+                  if f in a.strong}
+    if not units:
         return len(common)
-    return len(common) - min(n_values, len(common & a.qterms & b.qterms))
+    plain = [f for f in common if f[0] != "#"]
+    return len(plain) + len(units) - min(len(units), len(common & a.qterms & b.qterms))
+
+
+@lru_cache(maxsize=65536)
+def _feature_unit(feature: str) -> str:
+    """The unit of a quantity feature: "#u:wagon", "#wagon=11", "#$<=5e+06" -> wagon, $."""
+    if feature.startswith("#u:"):
+        return feature[3:]
+    return feature[1:].split("=", 1)[0].removesuffix("<")
 
 
 _PRONOUN_LEAD_RE = re.compile(r"^(?:it|he|she|they)\b", re.I)
@@ -632,7 +979,15 @@ def _pronoun_led(item: _Item) -> bool:
 
 
 def _same_subject(a: _Item, b: _Item) -> bool:
-    return bool(a.cand.subject) and a.cand.subject == b.cand.subject
+    """One actor doing both: the same subject, or the subject of one named in the other
+    where that one has no subject of its own ("The agency opened an inquiry" /
+    "Investigators from the agency are looking into ...")."""
+    sa, sb = a.cand.subject, b.cand.subject
+    if sa and sb:
+        return sa == sb
+    if sa:
+        return sa in b.cand.actors
+    return bool(sb) and sb in a.cand.actors
 
 
 def similarity(a: _Item, b: _Item) -> float:
@@ -642,12 +997,18 @@ def similarity(a: _Item, b: _Item) -> float:
     are not generic, or the same quantity): shared actors and words like "say", "may",
     "access" never carry a pair alone.
     """
-    shared = _shared_strong(a, b)
-    if shared and _same_subject(a, b):
+    return _similarity(a, b, _shared_strong(a, b), _same_subject(a, b))
+
+
+def _similarity(a: _Item, b: _Item, shared: int, same: bool) -> float:
+    """``similarity`` given the strong features the two share and whether they have the
+    same subject."""
+    if shared and same:
         shared += 1  # one actor doing the thing named by a shared word: the same subject
     if shared < MIN_SHARED_TERMS:
         return 0.0
-    best = _score(a.vec, b.vec)
+    aliases = _approx_aliases(a, b)
+    best = _score(a.vec, _renamed(b.vec, aliases) if aliases else b.vec)
     if best < MERGE_THRESHOLD and len(a.terms & b.terms) >= MIN_SHARED_CLAUSE_TERMS:
         for x in [a.vec, *_clause_vectors(a)]:
             for y in [b.vec, *_clause_vectors(b)]:
@@ -673,25 +1034,44 @@ def _names(q: Quantity) -> frozenset[str]:
     return frozenset((q.unit, q.alt)) - {None} if q.alt else frozenset((q.unit,))
 
 
-def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
-    """The same unit with values that disagree, and no value of that unit in common.
+def _by_name(quantities: list[Quantity]) -> dict[str, list[Quantity]]:
+    """A claim's values by what they count (unit and event verb); maxima ("up to 5
+    million") are rules, not values, and are left out."""
+    out: dict[str, list[Quantity]] = {}
+    for q in quantities:
+        if not q.ceiling:
+            for name in _names(q):
+                out.setdefault(name, []).append(q)
+    return out
 
-    "30,000 postponements" and "54,000 appointments were postponed" count one thing;
-    maxima ("up to 5 million") are rules, not values, and never conflict.
-    """
-    qas = [q for q in a.quantities if not q.ceiling]
-    qbs = [q for q in b.quantities if not q.ceiling]
-    units = {n for q in qas for n in _names(q)} & {n for q in qbs for n in _names(q)}
-    for unit in sorted(units):
-        weak = unit in _WEAK_UNITS or unit in CURRENCY_CODES  # money: needs more overlap
-        if score < (CONFLICT_THRESHOLD if weak else VALUE_CONFLICT_THRESHOLD):
-            continue
-        qa = [q for q in qas if unit in _names(q)]
-        qb = [q for q in qbs if unit in _names(q)]
-        if any(not _values_conflict(x, y) for x in qa for y in qb):
-            continue  # one shared value: the other may be a different quantity
-        return True
-    return False
+
+def _disagreeing_units(a: _Item, b: _Item) -> list[str]:
+    """Units both count with values that disagree, and no value of that unit in common
+    ("30,000 postponements" and "54,000 appointments were postponed" count one thing;
+    with one value in common, the other may be a different quantity). A part ("two of the
+    injured workers") is compared with parts only, never with the whole it is part of."""
+    ma, mb = a.by_name, b.by_name
+    if not ma or not mb:
+        return []
+    return [unit for unit in ma.keys() & mb.keys()
+            if all(x.part == y.part and _values_conflict(x, y)
+                   for x in ma[unit] for y in mb[unit])]
+
+
+def _values_disagree(a: _Item, b: _Item) -> bool:
+    """Do the two count one thing with values that disagree ("21,000 passengers" / "34,000
+    customers")? Then they are never one claim, whether or not they are a conflict."""
+    return bool(_disagreeing_units(a, b))
+
+
+def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
+    """A unit both count with values that disagree, at a score that makes the two about
+    one subject (money needs more overlap: amounts of money are everywhere)."""
+    return any(
+        score >= (CONFLICT_THRESHOLD if unit in _WEAK_UNITS or unit in CURRENCY_CODES
+                  else VALUE_CONFLICT_THRESHOLD)
+        for unit in _disagreeing_units(a, b)
+    )
 
 
 def _conflict(a: _Item, b: _Item, score: float) -> bool:
@@ -706,7 +1086,7 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return False
     if _weekday_conflict(a, b):
         return True
-    if a.months and b.months and not a.months & b.months and a.years == b.years:
+    if _date_conflict(a, b):
         return True
     ca, cb = a.concepts, b.concepts
     if any(ca[c] != cb[c] for c in ca.keys() & cb.keys()):
@@ -717,6 +1097,25 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return False  # "rejected" vs "turned down": one side's polarity is unknown
     # "granted" vs "rejected" (different predicates, opposite signs), "will" vs "will not"
     return score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
+
+
+def _years_agree(a: _Item, b: _Item) -> bool:
+    """No year tells the two apart: the same years, or one names none ("in July" /
+    "in August next year" may be the same year)."""
+    return not (a.years and b.years) or bool(a.years & b.years)
+
+
+def _date_conflict(a: _Item, b: _Item) -> bool:
+    """Different months ("in July" / "next August"), or the same month with different
+    days ("on Feb. 22" / "on Feb. 24"), in years that agree."""
+    if not _years_agree(a, b):
+        return False
+    if a.months and b.months and not a.months & b.months:
+        return True
+    if len(a.days) == 1 and len(b.days) == 1 and a.days != b.days:
+        (ma, _), (mb, _) = next(iter(a.days)), next(iter(b.days))
+        return ma == mb
+    return False
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -805,17 +1204,44 @@ def _opposed(a: _Item, b: _Item) -> bool:
     return any(ca[c] != cb[c] for c in ca.keys() & cb.keys())
 
 
+def _stances_differ(a: _Item, b: _Item) -> bool:
+    """Does one claim use a word of a stance the other uses the opposite word of ("X
+    praised the plan" / "X criticised the plan"), whatever the polarity of the whole?"""
+    sa, sb = _stances(a.cand.appearance.quote), _stances(b.cand.appearance.quote)
+    return any((concept, -sign) in sb for concept, sign in sa)
+
+
+@lru_cache(maxsize=65536)
+def _stances(quote: str) -> frozenset[tuple[str, int]]:
+    """(concept, sign) of each polarity word in a quote ("criticised" -> support, -1)."""
+    polarity = lexicon().polarity
+    return frozenset(
+        (concept, sign)
+        for word in _WORD_RE.findall(quote.lower()) if word in polarity
+        for concept in polarity[word][0] for sign in (polarity[word][1],)
+    )
+
+
 def _modal(item: _Item) -> bool:
     """Is the claim stated as a possibility or a forecast ("may raise", "is expected to")?"""
     return not _MODAL_HEDGES.isdisjoint(item.cand.appearance.hedges)
 
 
-def _merge_thresholds(a: _Item, b: _Item) -> tuple[float, float]:
+def _merge_thresholds(a: _Item, b: _Item, shared: int, same: bool) -> tuple[float, float]:
     """The score two candidates need to merge, in general and when their two sources
     report one story: more when one is a possibility and the other an unhedged statement
     of fact (a forecast is not a report of what happened); infinite for one predicate
-    with opposite signs."""
-    if _opposed(a, b):
+    with opposite signs. Different actors doing the same thing merge only within one
+    story, where one entity is often named two ways ("the terminal" / "the port", "the
+    ministry" / "the government"); across stories they are two claims."""
+    threshold, story = _base_thresholds(a, b, shared, same)
+    if _different_agents(a, b) and not _shared_value(a, b):
+        return max(threshold, DIFFERENT_AGENTS_THRESHOLD), story
+    return threshold, story
+
+
+def _base_thresholds(a: _Item, b: _Item, shared: int, same: bool) -> tuple[float, float]:
+    if _opposed(a, b) or _values_disagree(a, b):
         return math.inf, math.inf
     if _different_subjects(a, b) and (
         _pronoun_led(a) or _pronoun_led(b) or a.cand.negated != b.cand.negated
@@ -827,17 +1253,28 @@ def _merge_thresholds(a: _Item, b: _Item) -> tuple[float, float]:
     ha, hb = a.cand.appearance.hedges, b.cand.appearance.hedges
     if (_modal(a) and not hb) or (_modal(b) and not ha):
         return MODAL_MISMATCH_THRESHOLD, MODAL_MISMATCH_THRESHOLD
-    if _shared_strong(a, b) < MIN_SHARED_TERMS:  # compared only for their common subject
+    # one actor and one strong word ("the agency opened an inspection" / "the agency will
+    # carry out its own inspection") is a frame in common; without the actor, a pair
+    # compared for their common subject alone needs closer words
+    if shared < MIN_SHARED_TERMS and (
+        shared + same < MIN_SHARED_TERMS or _stances_differ(a, b)
+    ):
         return MODAL_MISMATCH_THRESHOLD, MODAL_MISMATCH_THRESHOLD
     return MERGE_THRESHOLD, SAME_STORY_THRESHOLD
 
 
 def _outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
-    """(score, conflict, merge threshold, same-story merge threshold) of one pair."""
-    score = similarity(a, b)
+    """(score, conflict, merge threshold, same-story merge threshold) of one pair; a
+    conflict, or a score below every threshold, never merges."""
+    shared, same = _shared_strong(a, b), _same_subject(a, b)
+    score = _similarity(a, b, shared, same)
     if score <= 0:
         return _value_outcome(a, b)
-    return (score, _conflict(a, b, score), *_merge_thresholds(a, b))
+    if _conflict(a, b, score):
+        return score, True, math.inf, math.inf
+    if score < min(MERGE_THRESHOLD, SAME_STORY_THRESHOLD):
+        return score, False, math.inf, math.inf
+    return (score, False, *_merge_thresholds(a, b, shared, same))
 
 
 def _value_outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
@@ -876,15 +1313,14 @@ def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _signature(item: _Item) -> tuple[object, ...]:
-    """Everything ``similarity`` and ``_conflict`` read from an item.
+    """Everything ``similarity`` and ``_conflict`` read from an item: its kind (quote,
+    numbers, terms, dates, actors and publication year, see ``_prepare``) and the rest.
 
     Reprinted copies of one sentence have equal signatures, so a pair of signatures is
     scored once however many copies there are (wire stories run in many outlets).
     """
     cand = item.cand
-    return (cand.appearance.quote, item.terms, tuple(cand.actors), cand.subject,
-            tuple(cand.numbers), tuple(cand.dates), cand.negated, item.years,
-            tuple(cand.appearance.hedges))
+    return (item.kind, cand.subject, cand.negated, tuple(cand.appearance.hedges))
 
 
 # --------------------------------------------------------------------------- clustering
@@ -980,7 +1416,9 @@ def independence_groups(sources: list[Source]) -> dict[str, str]:
                 union(by_outlet[outlet], s.id)
             else:
                 by_outlet[outlet] = s.id
-    shingles = {s.id: _shingles(s.text) for s in ordered}
+    by_text: dict[str, set[str]] = {}  # a text saved twice is shingled once
+    shingles = {s.id: by_text[s.text] if s.text in by_text
+                else by_text.setdefault(s.text, _shingles(s.text)) for s in ordered}
     counts: Counter[str] = Counter()
     for sid in shingles:
         counts.update(shingles[sid])
@@ -990,9 +1428,12 @@ def independence_groups(sources: list[Source]) -> dict[str, str]:
     for sid in sorted(shingles):
         for h in shingles[sid] & linking:
             owners[h].append(sid)
+    # a passage two sources share gives many shingles with the same owners: count each
+    # owner list once, with its number of shingles
     shared: Counter[tuple[str, str]] = Counter()
-    for ids in owners.values():  # ids ascend, so pairs come as (smaller, larger)
-        shared.update(combinations(ids, 2))
+    for ids, n in Counter(map(tuple, owners.values())).items():
+        for pair in combinations(ids, 2):  # ids ascend, so pairs come as (smaller, larger)
+            shared[pair] += n
     for (a, b), n in shared.items():  # the root is a set's smallest id: order is irrelevant
         smaller = min(len(shingles[a]), len(shingles[b]))
         if smaller and n / smaller >= REPRINT_CONTAINMENT:
@@ -1034,7 +1475,9 @@ def _union_ordered(lists: list[list[str]]) -> list[str]:
     return list(seen)
 
 
-def _build_claim(members: list[_Item], groups: dict[str, str], taken: set[str]) -> Claim:
+def _build_claim(members: list[_Item], groups: dict[str, str], taken: set[str]
+                 ) -> tuple[Claim, int]:
+    """The claim of one cluster, and its number of independent sources."""
     canon = members[0].cand
     apps = [m.cand.appearance for m in members]
     independent = {_independence_key(a, groups) for a in apps}
@@ -1047,7 +1490,7 @@ def _build_claim(members: list[_Item], groups: dict[str, str], taken: set[str]) 
         hedging=min((m.cand.hedging for m in members), key=lambda h: _HEDGE_RANK.get(h, 3)),
         numbers=_union_ordered([m.cand.numbers for m in members]),
         dates=_union_ordered([m.cand.dates for m in members]),
-    )
+    ), len(independent)
 
 
 def _link_conflicts(
@@ -1094,13 +1537,14 @@ def cluster_claims(candidates: list[ClaimCandidate], sources: list[Source]) -> l
     clusters, conflicts = _clusters(items)
     groups = independence_groups(sources)
     taken: set[str] = set()
-    claims = [_build_claim([items[i] for i in members], groups, taken) for members in clusters]
+    built = [_build_claim([items[i] for i in members], groups, taken) for members in clusters]
+    claims = [claim for claim, _ in built]
     owner = [0] * len(items)
     for n, members in enumerate(clusters):
         for i in members:
             owner[i] = n
     _link_conflicts(claims, owner, sorted(conflicts), published)
-    support = {c.id: len({_independence_key(a, groups) for a in c.appearances}) for c in claims}
+    support = {claim.id: n for claim, n in built}
     position = {c.id: (c.appearances[0].source, c.appearances[0].start) for c in claims}
     claims.sort(key=lambda c: (_STATUS_RANK[c.status], -support[c.id], position[c.id]))
     return claims
