@@ -102,9 +102,12 @@ def cli() -> None:
 @cli.command()
 @project_options
 @click.option("--no-site", is_flag=True, help="Only generate the Markdown in docs/.")
+@click.option("--no-cache", is_flag=True,
+              help="Extract and render everything again instead of reusing unchanged results "
+                   "from the cache folder (the output is the same).")
 @_fail_on_bad_input
 def build(project_root: Path, seeds: Path | None, templates: Path | None, no_curation: bool,
-          no_site: bool) -> None:
+          no_site: bool, no_cache: bool) -> None:
     """Generate the Markdown pages in docs/, then build the site into site/.
 
     Hand-written pages in docs/ are never touched. If anything fails, docs/ and
@@ -113,7 +116,8 @@ def build(project_root: Path, seeds: Path | None, templates: Path | None, no_cur
     from generator.site import build_briefing_site
 
     project = _project(project_root, seeds, templates, no_curation)
-    result = build_briefing_site(project, progress=_progress, site=not no_site)
+    result = build_briefing_site(project, progress=_progress, site=not no_site,
+                                 use_cache=not no_cache)
     click.echo(result.summary())
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from generator import __version__
-from generator.cache import ExtractionCache, default_cache_dir
+from generator.cache import ExtractionCache, default_cache_dir, gc_paused
 from generator.crossref import cross_reference
 from generator.curation import apply_curation, load_curation
 from generator.errors import BriefingError, Problem
@@ -45,9 +45,10 @@ def extract_all(
     cache: ExtractionCache | None = None,
 ) -> list[SourceExtraction]:
     """Extract every document, reusing cached results and spreading the rest over the cores."""
-    results: list[SourceExtraction | None] = [
-        cache.get(doc) if cache else None for doc in documents
-    ]
+    with gc_paused():
+        results: list[SourceExtraction | None] = [
+            cache.get(doc) if cache else None for doc in documents
+        ]
     for doc, cached in zip(documents, results, strict=True):
         if cached is not None:
             # Warnings such as "same text as another seed" depend on the other seeds.

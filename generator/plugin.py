@@ -19,6 +19,7 @@ mkdocs.yml::
           seeds: seeds       # folder of source documents
           templates: null    # a folder of your own templates, searched before templates/
           curation: true     # apply seeds/curation/
+          cache: true        # reuse unchanged extractions and pages from the cache folder
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class BriefingConfig(Config):
     seeds = c.Type(str, default="seeds")
     templates = c.Optional(c.Type(str))
     curation = c.Type(bool, default=True)
+    cache = c.Type(bool, default=True)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -110,7 +112,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from generator.site import generate_docs
 
         try:
-            result = generate_docs(self.project(config))
+            result = generate_docs(self.project(config), use_cache=self.config.cache)
         except BriefingError as err:
             raise PluginError(f"briefing: {err}") from err
         log.info("briefing: %d pages (%d written, %d removed)", result.pages,

@@ -16,10 +16,17 @@ corpus inside one item's page are capped too: a claim-table cell shows at most `
 sentences (the claim's own page lists all of them, paged) and an actor profile shows at most
 ``section_limit`` items per list (the full list is on ``actors/<actor>/<list>.md``, paged). So
 no page grows with the number of sources.
+
+Jobs and the render memo (issue 7): pages are rendered in jobs (one source; one actor with its
+list pages; one page of a paged table ...) that read the briefing only through ``Reader``.
+With ``cache=`` a ``rendermemo.RenderCache``, a job whose recorded reads and templates did not
+change since the last run is served from the memo instead of rendered; the pages are the same
+bytes (``generator.rendermemo`` says why that is complete).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import os
@@ -28,12 +35,13 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import jinja2.bccache
 
 from generator.errors import BriefingError, Problem
 from generator.markup import (
@@ -53,10 +61,19 @@ from generator.models import (
     Appearance,
     Briefing,
     Claim,
+    Event,
+    Relation,
     Source,
     timeline_key,
 )
 from generator.project import Project
+from generator.rendermemo import (
+    JobResult,
+    RecordingReader,
+    RenderCache,
+    RenderSession,
+    heap_frozen,
+)
 
 DEFAULT_PAGE_SIZE = 200
 DEFAULT_CELL_LIMIT = 5  # sentences per claim-table cell before "all N" links to the claim page
@@ -140,6 +157,18 @@ def make_environment(folders: Sequence[Path]) -> jinja2.Environment:
     env.globals.update(type_label=type_label, type_plural=type_plural, note_kind=note_kind,
                        plural=plural, source_title=source_title)
     return env
+
+
+def _ours(env: jinja2.Environment) -> bool:
+    """Whether ``env`` is configured as ``make_environment`` makes it: the memo relies on its
+    filters, tests and globals being the generator's own pure functions (a caller's own
+    environment could hold anything, a clock for instance)."""
+    reference = make_environment([])
+    same_settings = all(getattr(env, name) == getattr(reference, name) for name in (
+        "finalize", "undefined", "autoescape", "trim_blocks", "lstrip_blocks",
+        "keep_trailing_newline", "extensions"))
+    return (same_settings and env.filters == reference.filters
+            and env.tests == reference.tests and env.globals == reference.globals)
 
 
 def load_templates(project: Project) -> TemplateSet:
@@ -307,6 +336,9 @@ class Index:
     claim_details: dict[str, str] = field(default_factory=dict)  # overflowing claims' own pages
     ordered_claims: list[Claim] = field(default_factory=list)
     ordered_actors: list[Actor] = field(default_factory=list)
+    ordered_sources: list[Source] = field(default_factory=list)
+    ordered_events: list[Event] = field(default_factory=list)
+    ordered_relations: list[Relation] = field(default_factory=list)
     actor_sources: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     source_actors: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     source_claims: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
@@ -355,6 +387,10 @@ def build_index(briefing: Briefing, page_size: int, cell_limit: int = DEFAULT_CE
         for sentence in source.sentences:
             ix.sentences[(source.id, sentence.id)] = sentence
     ix.ordered_claims = sorted(briefing.claims, key=claim_order)
+    ix.ordered_sources = sorted(briefing.sources, key=lambda s: s.id)
+    ix.ordered_events = sorted(briefing.events, key=timeline_key)
+    ix.ordered_relations = sorted(briefing.relations, key=lambda x: (
+        x.subject, x.predicate, x.object, x.source, x.sentence))
     pages = paged_paths("claims.md", "claims", len(chunks(ix.ordered_claims, page_size)))
     for n, claim in enumerate(ix.ordered_claims):
         ix.claim_pages[claim.id] = pages[n // page_size]
@@ -384,18 +420,189 @@ def build_index(briefing: Briefing, page_size: int, cell_limit: int = DEFAULT_CE
     return ix
 
 
+# Paged lists: name -> (first page, folder of the further pages).
+PAGED_LISTS = {
+    "sources": ("sources/index.md", "sources"),
+    "actors": ("actors/index.md", "actors"),
+    "claims": ("claims.md", "claims"),
+    "timeline": ("timeline.md", "timeline"),
+    "network": ("network.md", "network"),
+}
+
+
+class Reader:
+    """Every look-up a page makes in the briefing, one method per kind of look-up.
+
+    Page producers and ``Links`` read the briefing only through these methods: with the
+    render memo on, a job gets a ``rendermemo.RecordingReader`` instead, which returns the
+    same values and records each read, so that a later run can check exactly what a page
+    read instead of rendering it again. Every method is a function of the index (and
+    ``origin`` of the project's files); none changes anything.
+    """
+
+    def __init__(self, ix: Index, project: Project | None = None) -> None:
+        self.ix = ix
+        self.page_size = ix.page_size
+        self.cell_limit = ix.cell_limit
+        self.section_limit = ix.section_limit
+        self.glossary = ix.glossary
+        self._paths = _ProjectPaths(project) if project is not None else None
+        self._titles: dict[str, str | None] = {}
+        self._edit_paths: dict[str, str | None] = {}
+
+    def template_variables(self) -> dict[str, Any]:
+        return {"briefing": self.ix.briefing, "ix": self.ix}
+
+    # the item a job renders, whole
+    def source(self, source_id: str) -> Source | None:
+        return self.ix.sources.get(source_id)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.ix.actors.get(actor_id)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return self.ix.claims.get(claim_id)
+
+    # what a link to another item shows and where it points
+    def source_title(self, source_id: str) -> str | None:
+        if source_id not in self._titles:
+            source = self.ix.sources.get(source_id)
+            self._titles[source_id] = None if source is None else source_title(source)
+        return self._titles[source_id]
+
+    def source_label(self, source_id: str) -> str:
+        return self.ix.source_labels.get(source_id, source_id)
+
+    def has_sentence(self, source_id: str, sentence_id: str) -> bool:
+        return (source_id, sentence_id) in self.ix.sentences
+
+    def actor_name(self, actor_id: str) -> str | None:
+        actor = self.ix.actors.get(actor_id)
+        return None if actor is None else actor.name
+
+    def claim_target(self, claim_id: str) -> tuple[str, str] | None:
+        """The claim's headline and the claim-table page it is on."""
+        claim = self.ix.claims.get(claim_id)
+        return None if claim is None else (claim.text, self.ix.claim_pages[claim_id])
+
+    def claim_detail(self, claim_id: str) -> str | None:
+        return self.ix.claim_details.get(claim_id)
+
+    def outlet_attribution(self, source_id: str) -> str:
+        return outlet_attribution(self.ix.sources.get(source_id))
+
+    # lists made from the whole briefing
+    def source_actors(self, source_id: str) -> list[tuple[Actor, int]]:
+        """The actors a source mentions, most mentioned first, with their mention counts."""
+        counts = sorted(self.ix.source_actors.get(source_id, Counter()).items(),
+                        key=lambda kv: (-kv[1], kv[0]))
+        return [(self.ix.actors[a], n) for a, n in counts if a in self.ix.actors]
+
+    def source_claims(self, source_id: str) -> list[Claim]:
+        return self.ix.source_claims.get(source_id, [])
+
+    def actor_statements(self, actor_id: str) -> list[tuple[Claim, Appearance]]:
+        return self.ix.actor_statements.get(actor_id, [])
+
+    def actor_claims(self, actor_id: str) -> list[Claim]:
+        return self.ix.actor_claims.get(actor_id, [])
+
+    def actor_relations(self, actor_id: str) -> list[Relation]:
+        return self.ix.actor_relations.get(actor_id, [])
+
+    def claim_rows(self, page: str, claims: Sequence[Claim]) -> list[dict[str, Safe]]:
+        """The claim-table rows of ``claims`` on ``page`` (the memo keeps them one by one)."""
+        links = Links(self, page)
+        return [claim_row(links, c) for c in claims]
+
+    def briefing_field(self, name: str) -> Any:
+        """One field of the briefing, whole (what ``whole_briefing`` reads are made of)."""
+        return getattr(self.ix.briefing, name)
+
+    def whole_briefing(self) -> Briefing:
+        """The briefing, for code that reads it as a whole (the network diagram)."""
+        return self.ix.briefing
+
+    def source_claim_count(self, source_id: str) -> int:
+        return len(self.ix.source_claims.get(source_id, []))
+
+    def actor_source_count(self, actor_id: str) -> int:
+        return len(self.ix.actor_sources.get(actor_id, ()))
+
+    def _ordered(self, name: str) -> list[Any]:
+        ix = self.ix
+        return {"sources": ix.ordered_sources, "actors": ix.ordered_actors,
+                "claims": ix.ordered_claims, "timeline": ix.ordered_events,
+                "network": ix.ordered_relations}[name]
+
+    def chunk(self, name: str, number: int) -> list[Any]:
+        """Page ``number`` (from 1) of one of the ``PAGED_LISTS``."""
+        size = self.page_size
+        return self._ordered(name)[(number - 1) * size:number * size]
+
+    def claim_ids(self, number: int) -> tuple[str, ...]:
+        """The ids of the claims on page ``number`` of the claim table: each row reads its
+        claim whole, so the page need not read them whole a second time."""
+        return tuple(c.id for c in self.chunk("claims", number))
+
+    def paging(self, name: str) -> tuple[int, tuple[str, ...]]:
+        """How many items a paged list has, and the paths of its pages."""
+        items = self._ordered(name)
+        first, folder = PAGED_LISTS[name]
+        return len(items), tuple(paged_paths(first, folder, len(chunks(items, self.page_size))))
+
+    # where a page comes from
+    def origin(self, page: str) -> tuple[tuple[str, ...], str | None]:
+        """The files behind ``page`` (``page_origin``) and the first one relative to docs/."""
+        if self._paths is None:
+            return (), None
+        files = page_origin(self._paths, self.ix, page)  # type: ignore[arg-type]
+        if not files:
+            return (), None
+        if files[0] not in self._edit_paths:
+            self._edit_paths[files[0]] = edit_path(self._paths, files)  # type: ignore[arg-type]
+        return tuple(files), self._edit_paths[files[0]]
+
+
+class _ProjectPaths:
+    """The project with ``relative`` remembered for one render: resolving the same curation
+    folder once per page cost a tenth of the render time on large corpora."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._relative: dict[Path, str] = {}
+        self.curation_dir = project.curation_dir  # a new Path on every access otherwise
+
+    def relative(self, path: Path) -> str:
+        found = self._relative.get(path)
+        if found is None:
+            found = self._relative[path] = self._project.relative(path)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._project, name)
+
+
 # -------------------------------------------------------------------------- links
 
 
 class Links:
     """Markdown links from one page, built from slugged ids (never from raw data)."""
 
-    def __init__(self, ix: Index, page: str):
-        self.ix = ix
+    def __init__(self, reader: Reader, page: str):
+        self.reader = reader
         self.page = page
+        self.reached_own_page = False  # a link to this very page (its URL is only "#...")
+
+    @property
+    def ix(self) -> Index:
+        """The index, for templates written before ``Reader`` (never memoised)."""
+        return self.reader.ix
 
     def _link(self, label: object, target: str, fragment: str | None = None) -> Safe:
         url = relative_url(self.page, target)
+        if not url:
+            self.reached_own_page = True
         if fragment:
             url = f"{url}#{fragment}"
         return Safe(f"[{md(label)}]({url or '#'})")
@@ -404,41 +611,50 @@ class Links:
         return self._link(label, target)
 
     def source_label(self, source_id: str) -> str:
-        return self.ix.source_labels.get(source_id, source_id)
+        return self.reader.source_label(source_id)
 
     def source(self, source_id: str, label: object = None) -> Safe:
-        source = self.ix.sources.get(source_id)
-        if source is None:
+        title = self.reader.source_title(source_id)
+        if title is None:
             return md(label or source_id)
-        return self._link(label or source_title(source), source_page(source_id))
+        return self._link(label or title, source_page(source_id))
 
     def sentence(self, source_id: str, sentence_id: str, label: object = None) -> Safe:
         if label is None:
             label = f"{self.source_label(source_id)} · {sentence_id}"
-        if (source_id, sentence_id) not in self.ix.sentences:
+        if not self.reader.has_sentence(source_id, sentence_id):
             return md(label)
         return self._link(label, source_page(source_id), sentence_anchor(source_id, sentence_id))
 
     def actor(self, actor_id: str | None, label: object = None) -> Safe:
-        actor = self.ix.actors.get(actor_id or "")
-        if actor is None:
+        name = self.reader.actor_name(actor_id or "")
+        if name is None:
             return md(label or actor_id or "")
-        return self._link(label or actor.name, actor_page(actor.id))
+        return self._link(label or name, actor_page(actor_id or ""))
 
     def claim(self, claim_id: str, label: object = None) -> Safe:
-        claim = self.ix.claims.get(claim_id)
-        if claim is None:
+        target = self.reader.claim_target(claim_id)
+        if target is None:
             return md(label or claim_id)
-        return self._link(label or claim.text, self.ix.claim_pages[claim_id], slug(claim_id))
+        text, page = target
+        return self._link(label or text, page, slug(claim_id))
 
     def pager(self, pages: list[str], current: int) -> Safe:
         """"Page 1 · 2 · 3" (empty when there is one page)."""
         if len(pages) < 2:
             return Safe("")
-        parts = [
-            f"**{n}**" if n == current else self._link(str(n), path)
-            for n, path in enumerate(pages, 1)
-        ]
+        # A link per page on every page of a list: at 10,000 sources the claim table's
+        # pagers alone were 240,000 links, too many for relative_url's cache to help.
+        folder = posixpath.dirname(self.page)
+        parts = []
+        for n, path in enumerate(pages, 1):
+            if n == current:
+                parts.append(f"**{n}**")
+                continue
+            url = "" if path == self.page else _relpath(path, folder)
+            if not url:
+                self.reached_own_page = True
+            parts.append(f"[{md(str(n))}]({url or '#'})")
         return Safe("Page " + " · ".join(parts))
 
 
@@ -489,12 +705,12 @@ def hedging_text(claim: Claim) -> str:
 
 
 def attribution(links: Links, appearance: Appearance) -> Safe:
-    if appearance.attributed_to and appearance.attributed_to in links.ix.actors:
+    if appearance.attributed_to and links.reader.actor_name(appearance.attributed_to) is not None:
         who = links.actor(appearance.attributed_to)
     elif appearance.attribution_text:
         who = md(appearance.attribution_text)
     else:
-        who = md(outlet_attribution(links.ix.sources.get(appearance.source)))
+        who = md(links.reader.outlet_attribution(appearance.source))
     verb = f" ({md(appearance.reporting_verb)})" if appearance.reporting_verb else ""
     return Safe(f"{who}{verb}")
 
@@ -516,9 +732,9 @@ def claim_row(links: Links, claim: Claim) -> dict[str, Safe]:
         who = attribution(links, ap)
         if who not in attributions:
             attributions.append(who)
-    detail = links.ix.claim_details.get(claim.id)
+    detail = links.reader.claim_detail(claim.id)
     if detail is not None:  # widely reported: the first few here, all on the claim's page
-        limit = links.ix.cell_limit
+        limit = links.reader.cell_limit
         n_sentences, n_attributions = len(sentences), len(attributions)
         sentences = sentences[:limit]
         attributions = attributions[:limit]
@@ -529,7 +745,7 @@ def claim_row(links: Links, claim: Claim) -> dict[str, Safe]:
     for label, others in (("conflicts with", claim.conflicts_with),
                           ("superseded by", claim.superseded_by)):
         if others:
-            shown = [links.claim(c, c) for c in sorted(others)[:links.ix.cell_limit]]
+            shown = [links.claim(c, c) for c in sorted(others)[:links.reader.cell_limit]]
             if len(others) > len(shown):  # the claim's own page lists them all
                 shown.append(links.to(detail or "", f"all {len(others)}"))
             extras.append(f"{label} " + ", ".join(shown))
@@ -541,7 +757,8 @@ def claim_row(links: Links, claim: Claim) -> dict[str, Safe]:
     status = str(md(claim.status))
     if claim.credibility is not None:
         status += f" (credibility {md(claim.credibility)})"
-    actors = [links.actor(a) for a in sorted(set(claim.actors)) if a in links.ix.actors]
+    actors = [links.actor(a) for a in sorted(set(claim.actors))
+              if links.reader.actor_name(a) is not None]
     return {
         "claim": Safe(text),
         "status": Safe(status),
@@ -557,24 +774,26 @@ def claim_row(links: Links, claim: Claim) -> dict[str, Safe]:
 
 @dataclass
 class Renderer:
+    """Renders the pages of one job; everything it reads goes through ``reader``."""
+
     ts: TemplateSet
-    ix: Index
+    reader: Reader | RecordingReader
     pages: dict[str, str] = field(default_factory=dict)
 
     def render(self, path: str, template: str, *, title: str | None = None,
                tags: Sequence[str] = (), boost: float = 0, hide: Sequence[str] = (),
                **context: Any) -> None:
-        links = Links(self.ix, path)
-        origin = page_origin(self.ts.project, self.ix, path)
+        links = Links(self.reader, path)  # type: ignore[arg-type]
+        files, edit = self.reader.origin(path)
+        origin = list(files)
         body = _render_template(
-            self.ts, template, briefing=self.ix.briefing, ix=self.ix, L=links, page=path,
+            self.ts, template, **self.reader.template_variables(), L=links, page=path,
             origin=origin, **context)
-        body = add_abbreviations(body.rstrip("\n") + "\n", self.ix.glossary)
+        body = add_abbreviations(body.rstrip("\n") + "\n", self.reader.glossary)
         if origin:
             body += "\n" + origin_line(origin) + "\n"
         marker = "\n" + GENERATED_MARKER + "\n"
-        head = front_matter(title=title, tags=tags, boost=boost, hide=hide,
-                            edit_path=edit_path(self.ts.project, origin))
+        head = front_matter(title=title, tags=tags, boost=boost, hide=hide, edit_path=edit)
         self.pages[path] = head + body + marker
 
 
@@ -594,25 +813,45 @@ def page_origin(project: Project | None, ix: Index, page: str) -> list[str]:
 
     source = ix.page_sources.get(page)
     actor = ix.page_actors.get(page)
-    only = replace(ix.briefing, sources=[source] if source else [],
-                   actors=[actor] if actor else [])
+    only = _with_items(ix.briefing, [source] if source else [], [actor] if actor else [])
     main = source_file_for_page(page, only, project)
     if main is None:
         return []
     files = [main]
     if source is not None:
         files += sidecars(project, source.path)
-        curation = source_file_for_page("sources/index.md", replace(only, sources=[]), project)
+        curation = source_file_for_page("sources/index.md", _with_items(only, [], only.actors),
+                                        project)
         if curation:
             files.append(curation)
     return list(dict.fromkeys(files))
 
 
+def _with_items(briefing: Briefing, sources: list[Source], actors: list[Actor]) -> Briefing:
+    """``replace(briefing, sources=..., actors=...)`` without re-running ``__init__`` (this
+    runs for every page, and on every build also for the pages the memo serves)."""
+    clone = object.__new__(Briefing)
+    clone.__dict__.update(briefing.__dict__)
+    clone.sources, clone.actors = sources, actors
+    return clone
+
+
 def sidecars(project: Project, seed: str) -> list[str]:
-    """The metadata sidecar(s) ``NAME.yml`` / ``NAME.yaml`` beside a seed that exist."""
-    path = Path(seed) if Path(seed).is_absolute() else project.root / seed
-    found = [path.with_suffix(ext) for ext in (".yml", ".yaml")]
-    return [project.relative(f) for f in found if f != path and f.is_file()]
+    """The metadata sidecar(s) ``NAME.yml`` / ``NAME.yaml`` beside a seed that exist.
+
+    With strings rather than ``Path`` objects: this runs for every source page on every
+    build, and ``Path`` construction was most of its cost."""
+    path = seed if os.path.isabs(seed) else os.path.join(project.root, seed)
+    found = [_with_suffix(path, ext) for ext in (".yml", ".yaml")]
+    return [project.relative(Path(f)) for f in found if f != path and os.path.isfile(f)]
+
+
+def _with_suffix(path: str, suffix: str) -> str:
+    """``str(Path(path).with_suffix(suffix))`` up to normalisation of the folder part."""
+    head, name = os.path.split(path)
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    return os.path.join(head, stem + suffix)
 
 
 def edit_path(project: Project | None, origin: list[str]) -> str | None:
@@ -622,8 +861,9 @@ def edit_path(project: Project | None, origin: list[str]) -> str | None:
     if project is None or not origin:
         return None
     docs = project.docs_dir or project.root / "docs"
-    target = Path(origin[0]) if Path(origin[0]).is_absolute() else project.root / origin[0]
-    return quote(Path(os.path.relpath(target, docs)).as_posix(), safe="/._-~")
+    target = origin[0] if os.path.isabs(origin[0]) else os.path.join(project.root, origin[0])
+    relative = os.path.relpath(target, docs)  # normalised, like Path(...) of it
+    return quote(relative.replace(os.sep, "/"), safe="/._-~")
 
 
 def origin_line(files: Sequence[str]) -> str:
@@ -722,41 +962,161 @@ def add_abbreviations(body: str, glossary: dict[str, str]) -> str:
     return body + "\n" + "".join(f"*[{a}]: {glossary[a]}\n" for a in used)
 
 
-def _render_sections(r: Renderer, ix: Index) -> None:
-    b = ix.briefing
-    size = ix.page_size
-    sources = sorted(b.sources, key=lambda s: s.id)
-    source_chunks = chunks(sources, size)
-    source_index = paged_paths("sources/index.md", "sources", len(source_chunks))
-    for n, (path, part) in enumerate(zip(source_index, source_chunks, strict=True), 1):
-        r.render(path, "sources_index.md.j2", sources=part, pages=source_index, number=n,
-                 total=len(sources), hide=WIDE_TABLE)
-    actor_chunks = chunks(ix.ordered_actors, size)
-    actor_index = paged_paths("actors/index.md", "actors", len(actor_chunks))
-    for n, (path, part) in enumerate(zip(actor_index, actor_chunks, strict=True), 1):
+# ------------------------------------------------------------------------ the jobs
+#
+# The site is rendered in jobs: one source page; one actor's profile with its list pages; one
+# widely reported claim's pages; one page of a paged index or table; home; methodology. A job
+# reads the briefing only through ``r.reader`` (see ``Reader``), which is what lets the render
+# memo serve a job whose reads did not change.
+
+Job = tuple[Any, ...]
+
+# The templates each kind of job renders (their digests and names key the memo).
+JOB_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "source": ("source.md.j2",),
+    "actor": ("actor.md.j2", "actor_list.md.j2"),
+    "claim": ("claim.md.j2",),
+    "sources": ("sources_index.md.j2",),
+    "actors": ("actors_index.md.j2",),
+    "claims": ("claims.md.j2",),
+    "timeline": ("timeline.md.j2",),
+    "network": ("network.md.j2",),
+    "home": ("home.md.j2",),
+    "methodology": ("methodology.md.j2",),
+}
+ITEM_JOBS = ("source", "actor", "claim")
+
+
+def _never_memoised(job: Job) -> bool:
+    """Jobs that read the whole briefing: home and methodology (counts and lists from
+    everywhere, and their templates say so)."""
+    return job[0] in ("home", "methodology")
+
+
+def _render_source(r: Renderer, source_id: str) -> None:
+    source = r.reader.source(source_id)
+    assert source is not None
+    r.render(source_page(source.id), "source.md.j2", title=source_title(source),
+             **_source_context(r.reader, source))
+
+
+def _source_context(reader: Reader | RecordingReader, source: Source) -> dict[str, Any]:
+    own = {s.id: s for s in source.sentences}  # ids are unique within a source
+    return {
+        "source": source,
+        "url": external_link(source.url, source.url) if source.url else Safe(""),
+        "summary": [own[sid] for sid in source.summary if sid in own],
+        "actors": reader.source_actors(source.id),
+        "claims": reader.source_claims(source.id),
+        "flagged": [s for s in source.sentences if s.truncated or s.boilerplate],
+        # A display label is not metadata: say so where the metadata is listed.
+        "title_note": "none in the source" + (
+            " (the heading above is made from its opening sentence)" if lead_text(source)
+            else ""),
+        "text": full_text(source),
+    }
+
+
+def _actor_context(reader: Reader | RecordingReader, actor: Actor) -> dict[str, Any]:
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for m in sorted(actor.mentions, key=lambda m: (m.source, m.start, m.sentence)):
+        if m.sentence not in mentions[m.source]:
+            mentions[m.source].append(m.sentence)
+    related = []
+    for rel in reader.actor_relations(actor.id):
+        if rel.subject == actor.id and rel.object != actor.id:
+            related.append((rel, rel.object, "→"))
+        elif rel.object == actor.id and rel.subject != actor.id:
+            related.append((rel, rel.subject, "←"))
+    related.sort(key=lambda x: (x[1], x[0].predicate, x[0].source, x[0].sentence))
+    names = sorted({a for a in actor.aliases if a != actor.name}, key=str.casefold)
+    return {
+        "actor": actor,
+        "kind": type_of(actor),
+        "aliases": names,
+        "roles": list(actor.roles),
+        "mentions": sorted(mentions.items()),
+        "statements": reader.actor_statements(actor.id),
+        "claims": reader.actor_claims(actor.id),
+        "related": related,
+    }
+
+
+def _render_actor(r: Renderer, actor_id: str) -> None:
+    """An actor's profile, with each long list cut to ``section_limit`` items and given in
+    full (paged) on ``actors/<actor>/<section>.md``, so the profile's size stays bounded."""
+    reader = r.reader
+    actor = reader.actor(actor_id)
+    assert actor is not None
+    context = _actor_context(reader, actor)
+    page = actor_page(actor.id)
+    folder = page[:-3]
+    more: dict[str, Safe] = {}
+    for section, (noun, nouns, heading) in ACTOR_SECTIONS.items():
+        items = context[section]
+        if len(items) <= reader.section_limit:
+            continue
+        parts = chunks(items, reader.page_size)
+        pages = paged_paths(f"{folder}/{section}.md", f"{folder}/{section}", len(parts))
+        title = heading.format(actor.name)
+        for n, (path, part) in enumerate(zip(pages, parts, strict=True), 1):
+            r.render(path, "actor_list.md.j2", title=title, heading=title, actor=actor,
+                     section=section, items=part, pages=pages, number=n, total=len(items),
+                     noun=noun, nouns=nouns)
+        more[section] = Links(reader, page).to(pages[0], f"All {len(items)} {nouns} →")  # type: ignore[arg-type]
+        context[section] = items[:reader.section_limit]
+    r.render(page, "actor.md.j2", title=actor.name, tags=[TYPE_LABELS[context["kind"]]],
+             boost=2, more=more, **context)
+
+
+def _render_claim_detail(r: Renderer, claim_id: str) -> None:
+    """Every appearance of a widely reported claim, paged (the table cell shows a few)."""
+    reader = r.reader
+    claim = reader.claim(claim_id)
+    first = reader.claim_detail(claim_id)
+    assert claim is not None and first is not None
+    appearances = sorted(claim.appearances, key=lambda a: (a.source, a.start, a.sentence))
+    parts = chunks(appearances, reader.page_size)
+    pages = paged_paths(first, first[:-3], len(parts))
+    sources = len({a.source for a in appearances})
+    for n, (path, part) in enumerate(zip(pages, parts, strict=True), 1):
+        links = Links(reader, path)  # type: ignore[arg-type]
+        rows = [{"sentence": links.sentence(a.source, a.sentence), "quote": md(a.quote),
+                 "attribution": attribution(links, a)} for a in part]
+        r.render(path, "claim.md.j2", title=claim.text, claim=claim, rows=rows, pages=pages,
+                 number=n, total=len(appearances), source_total=sources, hide=WIDE_TABLE)
+
+
+def _render_index_page(r: Renderer, name: str, number: int) -> None:
+    """Page ``number`` of a paged index or table (``PAGED_LISTS``)."""
+    reader = r.reader
+    total, paths = reader.paging(name)  # read first: when it changed, the memo stops here
+    if name == "claims":
+        part = [reader.claim(claim_id) for claim_id in reader.claim_ids(number)]
+    else:
+        part = reader.chunk(name, number)
+    pages = list(paths)
+    path = pages[number - 1]
+    if name == "sources":
+        counts = {s.id: reader.source_claim_count(s.id) for s in part}
+        r.render(path, "sources_index.md.j2", sources=part, pages=pages, number=number,
+                 total=total, claim_counts=counts, hide=WIDE_TABLE)
+    elif name == "actors":
         groups = [(t, [a for a in part if type_of(a) == t]) for t in ACTOR_TYPES]
-        r.render(path, "actors_index.md.j2", groups=[g for g in groups if g[1]],
-                 pages=actor_index, number=n, total=len(ix.ordered_actors))
-    claim_chunks = chunks(ix.ordered_claims, size)
-    claim_index = paged_paths("claims.md", "claims", len(claim_chunks))
-    for n, (path, part) in enumerate(zip(claim_index, claim_chunks, strict=True), 1):
-        rows = [claim_row(Links(ix, path), c) for c in part]
-        r.render(path, "claims.md.j2", rows=rows, pages=claim_index, number=n,
-                 total=len(ix.ordered_claims), hide=WIDE_TABLE)
-    events = sorted(b.events, key=timeline_key)
-    event_chunks = chunks(events, size)
-    event_index = paged_paths("timeline.md", "timeline", len(event_chunks))
-    for n, (path, part) in enumerate(zip(event_index, event_chunks, strict=True), 1):
-        r.render(path, "timeline.md.j2", events=part, pages=event_index, number=n,
-                 total=len(events), hide=WIDE_TABLE)
-    relations = sorted(b.relations, key=lambda x: (x.subject, x.predicate, x.object, x.source,
-                                                    x.sentence))
-    relation_chunks = chunks(relations, size)
-    relation_index = paged_paths("network.md", "network", len(relation_chunks))
-    for n, (path, part) in enumerate(zip(relation_index, relation_chunks, strict=True), 1):
-        svg = network_svg(b, path) if n == 1 else Safe("")
-        r.render(path, "network.md.j2", relations=part, pages=relation_index, number=n,
-                 total=len(relations), svg=svg, hide=WIDE_TABLE)
+        counts = {a.id: reader.actor_source_count(a.id) for a in part}
+        r.render(path, "actors_index.md.j2", groups=[g for g in groups if g[1]], pages=pages,
+                 number=number, total=total, source_counts=counts)
+    elif name == "claims":
+        rows = reader.claim_rows(path, part)
+        r.render(path, "claims.md.j2", rows=rows, pages=pages, number=number, total=total,
+                 hide=WIDE_TABLE)
+    elif name == "timeline":
+        r.render(path, "timeline.md.j2", events=part, pages=pages, number=number, total=total,
+                 hide=WIDE_TABLE)
+    else:
+        svg = network_svg(reader.whole_briefing(), path) if number == 1 else Safe("")
+        r.render(path, "network.md.j2", relations=part, pages=pages, number=number,
+                 total=total, svg=svg, hide=WIDE_TABLE)
 
 
 def network_svg(briefing: Briefing, page: str) -> Safe:
@@ -770,89 +1130,6 @@ def network_svg(briefing: Briefing, page: str) -> Safe:
     return Safe('<div class="briefing-network">\n' + "\n".join(lines) + "\n</div>")
 
 
-def _actor_context(ix: Index, actor: Actor) -> dict[str, Any]:
-    mentions: dict[str, list[str]] = defaultdict(list)
-    for m in sorted(actor.mentions, key=lambda m: (m.source, m.start, m.sentence)):
-        if m.sentence not in mentions[m.source]:
-            mentions[m.source].append(m.sentence)
-    related = []
-    for rel in ix.actor_relations.get(actor.id, []):
-        if rel.subject == actor.id and rel.object != actor.id:
-            related.append((rel, rel.object, "→"))
-        elif rel.object == actor.id and rel.subject != actor.id:
-            related.append((rel, rel.subject, "←"))
-    related.sort(key=lambda x: (x[1], x[0].predicate, x[0].source, x[0].sentence))
-    names = sorted({a for a in actor.aliases if a != actor.name}, key=str.casefold)
-    return {
-        "actor": actor,
-        "kind": type_of(actor),
-        "aliases": names,
-        "roles": list(actor.roles),
-        "mentions": sorted(mentions.items()),
-        "statements": ix.actor_statements.get(actor.id, []),
-        "claims": ix.actor_claims.get(actor.id, []),
-        "related": related,
-    }
-
-
-def _render_actor(r: Renderer, ix: Index, actor: Actor) -> None:
-    """An actor's profile, with each long list cut to ``section_limit`` items and given in
-    full (paged) on ``actors/<actor>/<section>.md``, so the profile's size stays bounded."""
-    context = _actor_context(ix, actor)
-    page = actor_page(actor.id)
-    folder = page[:-3]
-    more: dict[str, Safe] = {}
-    for section, (noun, nouns, heading) in ACTOR_SECTIONS.items():
-        items = context[section]
-        if len(items) <= ix.section_limit:
-            continue
-        parts = chunks(items, ix.page_size)
-        pages = paged_paths(f"{folder}/{section}.md", f"{folder}/{section}", len(parts))
-        title = heading.format(actor.name)
-        for n, (path, part) in enumerate(zip(pages, parts, strict=True), 1):
-            r.render(path, "actor_list.md.j2", title=title, heading=title, actor=actor,
-                     section=section, items=part, pages=pages, number=n, total=len(items),
-                     noun=noun, nouns=nouns)
-        more[section] = Links(ix, page).to(pages[0], f"All {len(items)} {nouns} →")
-        context[section] = items[:ix.section_limit]
-    r.render(page, "actor.md.j2", title=actor.name, tags=[TYPE_LABELS[context["kind"]]],
-             boost=2, more=more, **context)
-
-
-def _render_claim_detail(r: Renderer, ix: Index, claim: Claim) -> None:
-    """Every appearance of a widely reported claim, paged (the table cell shows a few)."""
-    appearances = sorted(claim.appearances, key=lambda a: (a.source, a.start, a.sentence))
-    parts = chunks(appearances, ix.page_size)
-    first = ix.claim_details[claim.id]
-    pages = paged_paths(first, first[:-3], len(parts))
-    sources = len({a.source for a in appearances})
-    for n, (path, part) in enumerate(zip(pages, parts, strict=True), 1):
-        links = Links(ix, path)
-        rows = [{"sentence": links.sentence(a.source, a.sentence), "quote": md(a.quote),
-                 "attribution": attribution(links, a)} for a in part]
-        r.render(path, "claim.md.j2", title=claim.text, claim=claim, rows=rows, pages=pages,
-                 number=n, total=len(appearances), source_total=sources, hide=WIDE_TABLE)
-
-
-def _source_context(ix: Index, source: Source) -> dict[str, Any]:
-    actors = sorted(ix.source_actors.get(source.id, Counter()).items(),
-                    key=lambda kv: (-kv[1], kv[0]))
-    summary = [sid for sid in source.summary if (source.id, sid) in ix.sentences]
-    return {
-        "source": source,
-        "url": external_link(source.url, source.url) if source.url else Safe(""),
-        "summary": [ix.sentences[(source.id, sid)] for sid in summary],
-        "actors": [(ix.actors[a], n) for a, n in actors if a in ix.actors],
-        "claims": ix.source_claims.get(source.id, []),
-        "flagged": [s for s in source.sentences if s.truncated or s.boilerplate],
-        # A display label is not metadata: say so where the metadata is listed.
-        "title_note": "none in the source" + (
-            " (the heading above is made from its opening sentence)" if lead_text(source)
-            else ""),
-        "text": full_text(source),
-    }
-
-
 def _home_context(ix: Index) -> dict[str, Any]:
     b = ix.briefing
     best = [c for c in ix.ordered_claims if c.status == "corroborated"][:HOME_LIMIT]
@@ -863,13 +1140,13 @@ def _home_context(ix: Index) -> dict[str, Any]:
                                  a.name.casefold(), a.id))[:HOME_LIMIT]
     contested = [c for c in ix.ordered_claims if c.status == "contested"]
     single = [c for c in ix.ordered_claims if c.status == "single-source"]
-    truncated = [s for s in sorted(b.sources, key=lambda s: s.id)
+    truncated = [s for s in ix.ordered_sources
                  if any(x.truncated for x in s.sentences)
                  or any(n.kind == "truncated" for n in s.notes)]
     return {
         "best": best,
         "key_actors": key_actors,
-        "recent_sources": sorted(b.sources, key=lambda s: s.id)[:HOME_LIMIT],
+        "recent_sources": ix.ordered_sources[:HOME_LIMIT],
         "contested": contested[:HOME_LIMIT],
         "contested_total": len(contested),
         "single": single[:HOME_LIMIT],
@@ -880,6 +1157,93 @@ def _home_context(ix: Index) -> dict[str, Any]:
     }
 
 
+def _render_whole(r: Renderer, name: str) -> None:
+    """Home and methodology: pages about the whole briefing (never memoised)."""
+    assert isinstance(r.reader, Reader)
+    if name == "home":
+        r.render("index.md", "home.md.j2", **_home_context(r.reader.ix))
+    else:
+        r.render("methodology.md", "methodology.md.j2")
+
+
+def _produce(r: Renderer, job: Job) -> None:
+    kind = job[0]
+    if kind == "source":
+        _render_source(r, job[1])
+    elif kind == "actor":
+        _render_actor(r, job[1])
+    elif kind == "claim":
+        _render_claim_detail(r, job[1])
+    elif kind in PAGED_LISTS:
+        _render_index_page(r, kind, job[1])
+    else:
+        _render_whole(r, kind)
+
+
+def _jobs(ix: Index) -> tuple[list[Job], list[Job]]:
+    """Item jobs (many, rendered on all cores) and overview jobs (few, in this process)."""
+    items: list[Job] = [("source", s.id) for s in ix.ordered_sources]
+    items += [("actor", a.id) for a in ix.ordered_actors]
+    items += [("claim", c.id) for c in ix.ordered_claims if c.id in ix.claim_details]
+    overview: list[Job] = [("home",)]
+    for name in PAGED_LISTS:
+        count = len(Reader(ix).paging(name)[1])
+        overview += [(name, n) for n in range(1, count + 1)]
+    overview.append(("methodology",))
+    return items, overview
+
+
+def _render_job(ts: TemplateSet, reader: Reader, job: Job, book: Any | None) -> JobResult:
+    """One job's pages; with ``book`` (a memo's FactBook), recorded. A recorded job that
+    touches anything its facts do not cover, or fails, is rendered again without recording,
+    so the pages (or the error) are exactly those of a render without the memo."""
+    if book is not None:
+        recorder = RecordingReader(book, job[0])
+        r = Renderer(ts, recorder)
+        try:
+            _produce(r, job)
+        except Exception:  # noqa: BLE001, S110 - rendered again below, without the memo
+            pass
+        else:
+            return JobResult(job, r.pages, recorder.reads, recorder.new_rows)
+    r = Renderer(ts, reader)
+    _produce(r, job)
+    return JobResult(job, r.pages, None)
+
+
+def _cache_compiled_templates(ts: TemplateSet, cache: RenderCache) -> None:
+    """Keep compiled templates beside the memo: compiling them again in every run cost as
+    much as serving every page from the memo. Jinja checks each against its source."""
+    if ts.env.bytecode_cache is not None:
+        return
+    folder = cache.directory / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    ts.env.bytecode_cache = _QuietBytecodeCache(str(folder))
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A compiled-template cache whose failures (a full or read-only disk) only cost the
+    compile they would have saved."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _memo_claim_row(reader: RecordingReader, page: str, claim: Claim
+                    ) -> tuple[dict[str, Safe], bool]:
+    """A claim-table row for the memo, and whether it may be kept apart from its page."""
+    links = Links(reader, page)  # type: ignore[arg-type]
+    return claim_row(links, claim), not links.reached_own_page
+
+
 def render_pages(
     briefing: Briefing,
     templates: TemplateSet | Project | jinja2.Environment,
@@ -887,50 +1251,64 @@ def render_pages(
     page_size: int = DEFAULT_PAGE_SIZE,
     cell_limit: int = DEFAULT_CELL_LIMIT,
     section_limit: int = DEFAULT_SECTION_LIMIT,
+    cache: RenderCache | None = None,
 ) -> dict[str, str]:
-    """The whole site as ``{docs-relative path: Markdown}``; pure (reads only templates)."""
-    ts = _coerce_templates(templates)
-    ix = build_index(briefing, max(1, page_size), cell_limit, section_limit)
-    r = Renderer(ts, ix)
-    jobs = [("source", s.id) for s in sorted(briefing.sources, key=lambda s: s.id)]
-    jobs += [("actor", a.id) for a in ix.ordered_actors]
-    jobs += [("claim", c.id) for c in ix.ordered_claims if c.id in ix.claim_details]
-    workers = _render_workers(len(jobs))
-    if workers < 2:
-        _render_items(r, jobs)
-        _render_overview(r, ix)
-    else:
-        _render_in_parallel(r, jobs, workers)
-    return dict(sorted(r.pages.items()))
+    """The whole site as ``{docs-relative path: Markdown}``; pure (reads only templates).
+
+    With ``cache`` (a ``rendermemo.RenderCache``), jobs whose recorded reads and templates
+    did not change since the memo was written are served from it; the pages are the same."""
+    with heap_frozen():
+        return _render_pages(briefing, _coerce_templates(templates), max(1, page_size),
+                             cell_limit, section_limit, cache)
 
 
-def _render_overview(r: Renderer, ix: Index) -> None:
-    """Home, the paged index and table pages, and the methodology."""
-    r.render("index.md", "home.md.j2", **_home_context(ix))
-    _render_sections(r, ix)
-    r.render("methodology.md", "methodology.md.j2")
+def _render_pages(briefing: Briefing, ts: TemplateSet, page_size: int, cell_limit: int,
+                  section_limit: int, cache: RenderCache | None) -> dict[str, str]:
+    ix = build_index(briefing, page_size, cell_limit, section_limit)
+    reader = Reader(ix, ts.project)
+    items, overview = _jobs(ix)
+    pages: dict[str, str] = {}
+    record: set[Job] = set()
+    session = None
+    if cache is not None and not _ours(ts.env):
+        cache = None  # rendered in full: nothing is known about this environment
+    if cache is not None:
+        _cache_compiled_templates(ts, cache)
+        session = RenderSession(cache, ts.env, reader, (ix.page_size, ix.cell_limit,
+                                                        ix.section_limit),
+                                JOB_TEMPLATES, _never_memoised, _memo_claim_row)
+        pages, record = session.plan(items + overview)
+        items = [j for j in items if j not in session.hits]
+        overview = [j for j in overview if j not in session.hits]
+    book = session.book if session is not None else None
+    results = _render_all(ts, reader, items, overview, book, record)
+    for result in results:
+        pages.update(result.pages)
+    if session is not None:
+        session.finish(results, record)
+    return dict(sorted(pages.items()))
 
 
-def _render_items(r: Renderer, jobs: Sequence[tuple[str, str]]) -> None:
-    """The pages of single items: ("source" | "actor" | "claim", id)."""
-    ix = r.ix
-    for kind, identifier in jobs:
-        if kind == "source":
-            source = ix.sources[identifier]
-            r.render(source_page(source.id), "source.md.j2", title=source_title(source),
-                     **_source_context(ix, source))
-        elif kind == "actor":
-            _render_actor(r, ix, ix.actors[identifier])
-        else:
-            _render_claim_detail(r, ix, ix.claims[identifier])
+def _render_all(ts: TemplateSet, reader: Reader, items: list[Job], overview: list[Job],
+                book: Any | None, record: set[Job]) -> list[JobResult]:
+    """Item jobs on all cores while this process renders the overview; when the item jobs
+    are few (most served from the memo) but the overview's are many (one new claim moves
+    every row of the claim table), all of them on all cores."""
+    if _render_workers(len(items)) >= 2:
+        return _render_in_parallel(ts, reader, items, overview, book, record,
+                                   _render_workers(len(items)))
+    workers = _render_workers(len(items) + len(overview))
+    if workers >= 2:
+        return _render_in_parallel(ts, reader, items + overview, [], book, record, workers)
+    return [_render_job(ts, reader, j, book if j in record else None) for j in items + overview]
 
 
 # --------------------------------------------------------------- both cores (issue 7)
 
-# Below this many item pages, starting worker processes costs more than it saves.
+# Below this many item jobs to render, starting worker processes costs more than it saves.
 PARALLEL_PAGES = 400
-# The renderer of the current call, inherited by forked workers (nothing is pickled to them).
-_FORKED: Renderer | None = None
+# What the current call renders with, inherited by forked workers (nothing is pickled to them).
+_FORKED: tuple[TemplateSet, Reader, Any, set[Job]] | None = None
 
 
 def _render_workers(jobs: int) -> int:
@@ -944,36 +1322,40 @@ def _render_workers(jobs: int) -> int:
     return max(1, int(configured) if configured else min(os.cpu_count() or 1, 8))
 
 
-def _render_chunk(jobs: list[tuple[str, str]]) -> dict[str, str] | list[Problem]:
-    """In a worker: render some item pages (template problems come back as data)."""
+def _render_chunk(jobs: list[Job]) -> list[JobResult] | list[Problem]:
+    """In a worker: render some item jobs (template problems come back as data)."""
     assert _FORKED is not None
-    part = Renderer(_FORKED.ts, _FORKED.ix)
+    ts, reader, book, record = _FORKED
     try:
-        _render_items(part, jobs)
+        return [_render_job(ts, reader, j, book if j in record else None) for j in jobs]
     except BriefingError as err:
         return err.problems
-    return part.pages
 
 
-def _render_in_parallel(r: Renderer, jobs: list[tuple[str, str]], workers: int) -> None:
-    """Item pages in forked workers while this process renders the overview pages. Each page
-    is a pure function of the briefing, so the result is the same as rendering in order."""
+def _render_in_parallel(ts: TemplateSet, reader: Reader, items: list[Job],
+                        overview: list[Job], book: Any | None, record: set[Job],
+                        workers: int) -> list[JobResult]:
+    """Item jobs in forked workers while this process renders the overview. Each job is a
+    pure function of the briefing, so the result is the same as rendering in order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _FORKED
-    chunk = max(1, len(jobs) // (workers * 4))
-    parts = [jobs[i:i + chunk] for i in range(0, len(jobs), chunk)]
-    _FORKED = r
+    chunk = max(1, len(items) // (workers * 4))
+    parts = [items[i:i + chunk] for i in range(0, len(items), chunk)]
+    _FORKED = (ts, reader, book, record)
+    results: list[JobResult] = []
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_render_chunk, part) for part in parts]
-            _render_overview(r, r.ix)
+            results += [_render_job(ts, reader, j, book if j in record else None)
+                        for j in overview]
             for future in futures:
                 result = future.result()
-                if isinstance(result, list):
-                    raise BriefingError(result)
-                r.pages.update(result)
+                if result and isinstance(result[0], Problem):
+                    raise BriefingError(result)  # type: ignore[arg-type]
+                results += result  # type: ignore[arg-type]
     finally:
         _FORKED = None
+    return results

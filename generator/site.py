@@ -104,10 +104,21 @@ def _ours(path: Path) -> bool:
         return False
 
 
-def _check_target(docs_dir: Path, rel: str) -> None:
-    """A generated path must stay inside docs/ (ids are slugged; this is the last guard)."""
-    target = (docs_dir / rel).resolve()
-    if rel.startswith("/") or ".." in Path(rel).parts or docs_dir.resolve() not in target.parents:
+def _check_target(docs_dir: Path, rel: str, resolved: dict[str, Path] | None = None) -> None:
+    """A generated path must stay inside docs/ (ids are slugged; this is the last guard).
+
+    ``resolved`` remembers the resolved folders for one plan: resolving every page's full
+    path (a system call per component) cost more than reading the pages."""
+    resolved = {} if resolved is None else resolved
+    if "" not in resolved:
+        resolved[""] = docs_dir.resolve()
+    folder, _, name = rel.rpartition("/")
+    if folder not in resolved:
+        resolved[folder] = (docs_dir / folder).resolve()
+    target = resolved[folder] / name
+    if target.is_symlink():
+        target = target.resolve()
+    if rel.startswith("/") or ".." in Path(rel).parts or resolved[""] not in target.parents:
         raise BriefingError(Problem(f"docs/{rel}", "generated page path leaves docs/",
                                     hint="report this as a bug: page paths come from slugged ids"))
 
@@ -130,12 +141,15 @@ def plan_docs(docs_dir: Path, pages: dict[str, str]) -> DocsPlan:
     old = read_manifest(docs_dir)
     plan = DocsPlan()
     conflicts = []
+    resolved: dict[str, Path] = {}
     for rel, text in sorted(pages.items()):
-        _check_target(docs_dir, rel)
+        _check_target(docs_dir, rel, resolved)
         data = text.encode("utf-8")
         current = _read_existing(docs_dir / rel)  # one read per page: this runs on every build
         if current is None:
             plan.writes[rel] = data
+        elif current == data and rel in old and is_generated(text):
+            plan.unchanged += 1  # the usual case: no need to decode what is already known
         elif current is _DIRECTORY or not (
             rel in old and is_generated(current.decode("utf-8", errors="replace"))
         ):
@@ -339,22 +353,25 @@ def publish(project: Project, pages: dict[str, str], *, site: bool = True,
     return result
 
 
-def generate_pages(project: Project,
-                   progress: Progress = _quiet) -> tuple[Briefing, dict[str, str]]:
-    """Seeds → briefing → pages, in memory."""
+def generate_pages(project: Project, progress: Progress = _quiet, *,
+                   use_cache: bool = True) -> tuple[Briefing, dict[str, str]]:
+    """Seeds → briefing → pages, in memory. ``use_cache``: reuse extractions and rendered
+    pages from the user's cache folder where their inputs did not change (same result)."""
     from generator.pipeline import make_briefing
+    from generator.rendermemo import RenderCache
 
     templates = load_templates(project)
-    briefing = make_briefing(project, progress)
-    pages = render_pages(briefing, templates)
+    briefing = make_briefing(project, progress, use_cache=use_cache)
+    memo = RenderCache.for_project(project) if use_cache else None
+    pages = render_pages(briefing, templates, cache=memo)
     progress("render", len(pages), len(pages))
     return briefing, pages
 
 
 def build_briefing_site(project: Project, progress: Progress = _quiet,
-                        site: bool = True) -> BuildResult:
+                        site: bool = True, *, use_cache: bool = True) -> BuildResult:
     """Generate docs/ from the seeds and build site/ (strict); nothing changes on failure."""
-    briefing, pages = generate_pages(project, progress)
+    briefing, pages = generate_pages(project, progress, use_cache=use_cache)
     result = publish(project, pages, site=site, progress=progress)
     result.counts = {
         "sources": len(briefing.sources),
@@ -366,9 +383,10 @@ def build_briefing_site(project: Project, progress: Progress = _quiet,
     return result
 
 
-def generate_docs(project: Project, progress: Progress = _quiet) -> BuildResult:
+def generate_docs(project: Project, progress: Progress = _quiet, *,
+                  use_cache: bool = True) -> BuildResult:
     """Only regenerate docs/ (used by the MkDocs plugin before MkDocs builds)."""
-    return build_briefing_site(project, progress, site=False)
+    return build_briefing_site(project, progress, site=False, use_cache=use_cache)
 
 
 @contextmanager
