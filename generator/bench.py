@@ -342,14 +342,20 @@ def _targets(figures: list[RunFigures]) -> list[str]:
         extract = next(s for s in run.stages if s.stage == "extract")
         xref = next(s for s in run.stages if s.stage == "cross-reference")
         wps = run.words / (extract.seconds + xref.seconds)
-        out.append(f"{verdict(wps >= 50_000)} N={run.sources}: extraction+cross-reference "
-                   f"{wps:,.0f} words/s (target >= 50,000, all cores)")
+        # The 50,000 words/s target is for one core (issue 3) and is measured by
+        # generator.bench_extract; here it is shown for all cores, pool start-up included.
+        out.append(f"info N={run.sources}: extraction+cross-reference {wps:,.0f} words/s on "
+                   "all cores (one-core target: python -m generator.bench_extract)")
+        # The one-seed edit target is stated for a corpus of 1,000: on a small corpus the
+        # fixed cost of one extraction and a cross-reference outweighs 10 % of a short run.
+        edit_target = run.sources >= 1000
         if run.incremental_seconds is not None and run.total_seconds:
             share = run.incremental_seconds / run.total_seconds
             total_cpu = run.cpu_with_workers_seconds
             cpu_share = run.incremental_cpu_seconds / total_cpu if total_cpu else 0
-            out.append(f"{verdict(share < 0.10)} N={run.sources}: one-seed edit {share:.1%} "
-                       f"of a full run, {cpu_share:.1%} of its CPU (target < 10%)")
+            label = verdict(share < 0.10) if edit_target else "info"
+            out.append(f"{label} N={run.sources}: one-seed edit {share:.1%} "
+                       f"of a full run, {cpu_share:.1%} of its CPU (target < 10% at 1,000 sources)")
     if 1000 in by_n:
         out.append(f"{verdict(by_n[1000].total_seconds <= 60)} 1,000 sources end to end "
                    f"{by_n[1000].total_seconds:.1f} s (target <= 60 s)")
