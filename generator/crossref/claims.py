@@ -392,6 +392,11 @@ def _vec(features: dict[str, float]) -> _Vec:
     )
 
 
+# a placeholder for an item's vector until ``_prepare`` has counted every item's features
+# (building an empty one per item, as ``_Item``'s default does, costs more)
+_UNSET_VEC = _vec({})
+
+
 # Clause boundaries: semicolons, colons, dashes, and commas before a participle,
 # relative pronoun or conjunction. Long sentences often join two assertions;
 # comparing clause with clause finds the shared one.
@@ -676,11 +681,11 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
     vocab = _vocab()
     items = []
     raw: list[frozenset[str]] = []
-    df: Counter[str] = Counter()
     # reprints repeat a sentence word for word: derive its features once per call (and
     # build one vector per distinct feature set); items share these immutable parts
     prepared: dict[tuple[object, ...], _Prepared] = {}
     kinds: dict[tuple[object, ...], int] = {}  # prepared key -> its number
+    kind_items: list[int] = []  # kind number -> how many items are of that kind
     for n, cand in enumerate(cands):
         pub = published.get(cand.appearance.source)
         key = (cand.appearance.quote, tuple(cand.numbers), tuple(cand.terms),
@@ -689,14 +694,18 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
         if known is None:
             known = prepared[key] = _prepare_one(cand, pub, vocab.generic)
             kinds[key] = len(kinds)
+            kind_items.append(0)
+        kind = kinds[key]
+        kind_items[kind] += 1
         quantities, terms, strong, months, years, concepts, qterms, feats, days, by_name = known
         items.append(_Item(
             n=n,
-            kind=kinds[key],
+            kind=kind,
             cand=cand,
             source=cand.appearance.source,
             terms=terms,
             strong=strong,
+            vec=_UNSET_VEC,  # set below, once every item's features are counted
             quantities=quantities,  # shared, never changed
             months=months,
             years=years,
@@ -706,7 +715,13 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             by_name=by_name,
         ))
         raw.append(feats)
-        df.update(feats)
+    # document frequency: the items whose features hold each feature, counted per kind
+    df: Counter[str] = Counter()
+    for feats, count in zip(
+        (known[7] for known in prepared.values()), kind_items, strict=True
+    ):
+        for f in feats:
+            df[f] += count
     total = len(items)
     weight = {f: math.log(1.0 + total / n) * _weight(f, vocab) for f, n in df.items()}
     vecs: dict[int, _Vec] = {}
@@ -1457,11 +1472,12 @@ def _fold(text: str) -> str:
 
 
 def _claim_id(headline: str, source: str, sentence: str, taken: set[str]) -> str:
-    cid = "c-" + hashlib.sha1(_fold(headline).encode()).hexdigest()[:8]
+    folded = _fold(headline)  # once: reprinted headlines go round the loop below
+    cid = "c-" + hashlib.sha1(folded.encode()).hexdigest()[:8]
     salt = 0
     while cid in taken:
         salt += 1
-        payload = f"{_fold(headline)}\x1f{source}\x1f{sentence}\x1f{salt}"
+        payload = f"{folded}\x1f{source}\x1f{sentence}\x1f{salt}"
         cid = "c-" + hashlib.sha1(payload.encode()).hexdigest()[:8]
     taken.add(cid)
     return cid
