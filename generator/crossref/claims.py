@@ -69,7 +69,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import combinations, repeat
@@ -79,6 +79,7 @@ import yaml
 from generator.extract.claims import (
     CURRENCY_CODES,
     DATE_RE,
+    _back_adverb,
     content_terms,
     lexicon,
     relative_spans,
@@ -203,6 +204,9 @@ class _Vocab:
     phrase_heads: frozenset[str] = frozenset()
     state_heads: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()  # stems the extractor's synonyms name
+    # term -> (class term, context terms, state concept): the sense a word has beside one
+    # of the context terms ("the deal will close" completes; "the bridge will close" shuts)
+    senses: dict[str, tuple[str, frozenset[str], str]] = field(default_factory=dict)
 
 
 def _load(name: str) -> dict:
@@ -254,7 +258,18 @@ def _vocab() -> _Vocab:
         frozenset(generic), approx[::-1], counted, measures, fold, phrases,
         _locator_of(phrases), phrase_terms, states, _locator_of(states), signs, negators,
         _terms_of(heads), _terms_of(w.split()[0] for w in signs), _known_stems(),
+        senses=_senses(frames.get("senses", []), fold),
     )
+
+
+def _senses(raw: list[dict], fold: dict[str, str]) -> dict[str, tuple[str, frozenset[str], str]]:
+    """claim_frames.yml's ``senses``, as compared terms."""
+    def term(word: object) -> str:
+        return _fold_with(fold, stem(str(word).lower()))
+
+    return {term(entry["word"]): (term(entry["as"]), frozenset(map(term, entry["with"])),
+                                  str(entry.get("state", "")))
+            for entry in raw}
 
 
 def _terms_of(words: Iterable[str]) -> frozenset[str]:
@@ -427,6 +442,7 @@ class Quantity:
     ceiling: bool = False
     common: bool = False
     part: bool = False
+    nobody: bool = False  # "no one", "nobody": zero people, a value worth comparing
 
 
 @dataclass
@@ -550,6 +566,8 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
     part = tail[:2] == ["of", "the"] and len(tail) > 2
     if tail[:1] == ["of"] and len(tail) > 2:
         tail = tail[2:]
+        if (own := _POSSESSED_RE.match(after)) is not None:  # "11 of the train's 40 wagons"
+            tail = own.group(1).split()
     if code is not None:
         unit: str | None = _CODE_UNITS.get(code, code)
     elif "%" in text or rest.startswith(("percent", "per cent")):
@@ -574,6 +592,10 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
     approx = any(before.endswith(a) for a in _vocab().approximators)
     return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)),
                     part=part)
+
+
+# what follows a possessor in a partitive ("of the train| 's 40 wagons"): the counted noun
+_POSSESSED_RE = re.compile(r"^['\u2019]s\s+(?:[\d,.]+\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 
 
 def _event_after(after: str) -> str | None:
@@ -624,8 +646,15 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
             out.append(Quantity("split", yes * 100 + no))
     zero = "no" in low or "zero" in low
     for m in _ZERO_RE.finditer(quote) if zero else ():  # "no homes were destroyed": none
-        out.append(Quantity(_counted(fold_term(stem(m.group(1).lower()))), 0.0, False))
+        if m.group(1).lower() != "one":  # "no one": see below
+            out.append(Quantity(_counted(fold_term(stem(m.group(1).lower()))), 0.0, False))
+    for m in _NOBODY_RE.finditer(quote) if zero else ():  # "no one was hurt", "nobody died"
+        out.append(Quantity(_counted(fold_term(stem("people"))), 0.0,
+                            alt=_event_after(quote[m.end() : m.end() + 40]), nobody=True))
     return out
+
+
+_NOBODY_RE = re.compile(r"\b(?:no(?:\s+|-)one|nobody)\b", re.I)
 
 
 _VOTES_RE = re.compile(r"\b(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)\b", re.I)
@@ -746,6 +775,9 @@ def _prepare_one(cand: ClaimCandidate, published: str | None, generic: frozenset
                 and (q.unit not in generic or q.value > MAX_COMMON_DURATION)
                 and not q.common}
     strong_q |= {u for q in quantities if (u := _unit_feature(q, generic)) is not None}
+    if quantities and any(q.nobody for q in quantities):  # "no one was hurt" / "nobody was"
+        qfeats |= {_quantity_feature(q) for q in quantities if q.nobody}
+        strong_q |= {_quantity_feature(q) for q in quantities if q.nobody}
     terms = _frame_terms(quote, cand.terms)
     # polarity concepts ("~increase-") say which way, not what: never strong
     strong = frozenset(t for t in terms - generic if t[0] != "~") | strong_q
@@ -790,6 +822,7 @@ def _frame_terms(text: str, terms: list[str] | set[str]) -> frozenset[str]:
     ~open+, "will not reopen" -> ~open-)."""
     vocab = _vocab()
     out = {fold_term(t) for t in terms}
+    sense = None if vocab.senses.keys().isdisjoint(out) else _sense(out, vocab)
     phrases = vocab.phrases is not None and not vocab.phrase_heads.isdisjoint(terms)
     states = vocab.states is not None and not vocab.state_heads.isdisjoint(terms)
     if not (phrases or states):
@@ -806,7 +839,22 @@ def _frame_terms(text: str, terms: list[str] | set[str]) -> frozenset[str]:
                 out -= {f"~{concept}+", f"~{concept}-"}
     if states:
         out |= _state_concepts(text, vocab, low)
+        if sense:  # "the deal will close": no state of being open or shut
+            out -= {f"~{sense}+", f"~{sense}-"}
     return frozenset(out)
+
+
+def _sense(out: set[str], vocab: _Vocab) -> str | None:
+    """Fold the words of ``out`` that have a sense beside another of its terms ("close"
+    beside "deal" -> complete), in place; the state concept they then do not name."""
+    dropped = None
+    for word in [w for w in out if w in vocab.senses]:
+        as_term, context, state = vocab.senses[word]
+        if not context.isdisjoint(out):
+            out.discard(word)
+            out.add(as_term)
+            dropped = state or dropped
+    return dropped
 
 
 def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
@@ -1057,7 +1105,16 @@ def _by_name(quantities: list[Quantity]) -> dict[str, list[Quantity]]:
         if not q.ceiling:
             for name in _names(q):
                 out.setdefault(name, []).append(q)
+    for name, qs in list(out.items()) if any(q.part for q in quantities) else ():
+        if not all(q.part for q in qs) and any(q.part for q in qs):
+            # "eleven of the 40 wagons left the tracks": the count is the part; the whole is
+            # background, kept apart (compared with wholes, and never contradicted)
+            out[name] = [replace(q, part=False) for q in qs if q.part]
+            out[name + _WHOLE] = [q for q in qs if not q.part]
     return out
+
+
+_WHOLE = "\0whole"  # ``_by_name`` key suffix: the wholes of partitive counts
 
 
 def _disagreeing_units(a: _Item, b: _Item) -> list[str]:
@@ -1070,7 +1127,16 @@ def _disagreeing_units(a: _Item, b: _Item) -> list[str]:
         return []
     return [unit for unit in ma.keys() & mb.keys()
             if all(x.part == y.part and _values_conflict(x, y)
-                   for x in ma[unit] for y in mb[unit])]
+                   for x in ma[unit] for y in mb[unit])
+            and not _names_whole(ma, mb, unit) and not _names_whole(mb, ma, unit)]
+
+
+def _names_whole(ma: dict[str, list[Quantity]], mb: dict[str, list[Quantity]], unit: str
+                 ) -> bool:
+    """Does the other claim give the value of the whole one claim takes a part of ("the
+    train had 40 wagons" / "eleven of its 40 wagons")? Then it counts the whole."""
+    wholes = ma.get(unit + _WHOLE)
+    return bool(wholes) and any(not _values_conflict(w, y) for w in wholes for y in mb[unit])
 
 
 def _values_disagree(a: _Item, b: _Item) -> bool:
@@ -1110,8 +1176,17 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return False  # the same predicate with the same sign: agreeing
     if (ca and not cb) or (cb and not ca):
         return False  # "rejected" vs "turned down": one side's polarity is unknown
-    # "granted" vs "rejected" (different predicates, opposite signs), "will" vs "will not"
-    return score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
+    # "granted" vs "rejected" (different predicates, opposite signs), "will" vs "will not";
+    # "they had not been warned" with "they" unknown may be anyone: no evidence of one subject
+    return (score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
+            and not _unknown_pronoun(a) and not _unknown_pronoun(b))
+
+
+def _unknown_pronoun(item: _Item) -> bool:
+    """An unresolved pronoun subject, or "no one" / "nobody" (whose negation the zero
+    count carries: "no one was hurt" and "nobody was hurt" agree)."""
+    return (not item.cand.subject and _pronoun_led(item)) or any(
+        q.nobody for q in item.quantities)
 
 
 def _years_agree(a: _Item, b: _Item) -> bool:
@@ -1230,9 +1305,11 @@ def _stances_differ(a: _Item, b: _Item) -> bool:
 def _stances(quote: str) -> frozenset[tuple[str, int]]:
     """(concept, sign) of each polarity word in a quote ("criticised" -> support, -1)."""
     polarity = lexicon().polarity
+    words = _WORD_RE.findall(quote.lower())
     return frozenset(
         (concept, sign)
-        for word in _WORD_RE.findall(quote.lower()) if word in polarity
+        for k, word in enumerate(words) if word in polarity
+        and not (word[:4] == "back" and _back_adverb(words, k, word))  # "back online"
         for concept in polarity[word][0] for sign in (polarity[word][1],)
     )
 

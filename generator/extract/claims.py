@@ -426,6 +426,8 @@ def stem(word: str) -> str:
         if suffix in ("ed", "ing") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]  # stopped -> stop
         break
+    if w.endswith("ee") and len(w) > 5:
+        w = w[:-1]  # "guarantee" as "guarantees": "guarant" (not "guarante")
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     return _spelling(w)
@@ -527,6 +529,20 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our",
 # "s" is what is left of "Penrose's" once the actor's name is blanked out
 _NOUN_BEFORE = _DETERMINERS | {"s", "on", "of", "for", "from", "with"}
 _ADVERB_AFTER = frozenset({"in", "into", "to", "from", "on", "home", "then", "when"})
+# "back" is a place or a return, not a stance, after these ("was back online", "came back",
+# "paid back") and before these particles ("backed down", "back online", "back up and running")
+_BACK_ADVERB_BEFORE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "come", "comes", "came", "coming",
+     "go", "goes", "went", "going", "gone", "get", "gets", "got", "bring", "brings", "brought",
+     "pay", "pays", "paid", "hold", "holds", "held", "fight", "fought", "cut", "cuts", "scale",
+     "scaled", "roll", "rolled", "set", "sets", "step", "stepped", "look", "looked", "push",
+     "pushed", "give", "gave", "given", "send", "sent", "hand", "handed", "call", "called",
+     "turn", "turned", "move", "moved", "way", "far", "date", "dates", "dated", "bounce",
+     "bounced", "claw", "clawed", "fall", "fell", "running", "straight", "right"}
+)
+_BACK_PARTICLES = _ADVERB_AFTER | {"online", "offline", "up", "down", "off", "out", "away",
+                                   "again", "at", "after", "toward", "towards", "onto",
+                                   "inside", "open", "together", "in", "normal"}
 
 
 def _noun_use(raw: list[str], k: int, low: str) -> bool:
@@ -538,12 +554,20 @@ def _noun_use(raw: list[str], k: int, low: str) -> bool:
     """
     if low.endswith(("ion", "al")):
         return False
-    if low == "back" and k + 1 < len(raw) and raw[k + 1].lower() in _ADVERB_AFTER:
+    if low[:4] == "back" and _back_adverb(raw, k, low):
         return True
     if k == 0:
         return False
     prev = raw[k - 1].lower().translate(_QUOTES)
     return prev in _NOUN_BEFORE or prev.endswith(("'s", "est"))
+
+
+def _back_adverb(raw: list[str], k: int, low: str) -> bool:
+    """Is "back" at ``raw[k]`` a place or a return ("systems were back online", "backed
+    down") rather than the stance "X backs Y"?"""
+    if k + 1 < len(raw) and raw[k + 1].lower() in _BACK_PARTICLES:
+        return True
+    return low == "back" and k > 0 and raw[k - 1].lower() in _BACK_ADVERB_BEFORE
 
 
 class _TokenInfo(NamedTuple):
@@ -1496,8 +1520,10 @@ def _claim_shaped(sentence: Sentence, lex: Lexicon) -> bool:
         return False
     if text.rstrip("\"'\u201d)").endswith("?") or lex.promo_re.match(text):
         return False
-    if len(text.split(None, 5)) < 6:  # fewer than six words (counted up to six)
-        return False
+    if len(text.split(None, 5)) < 6 and not _NOBODY_OPENER_RE.match(text) and not (
+        len(text.split(None, 3)) > 3 and _negative_assertion(text, lex)
+    ):
+        return False  # fewer than six words, unless "No one was hurt.", "X ruled out Y."
     return _CLOSED_RE.search(text, max(0, len(text) - 2)) is not None
 
 
@@ -1518,10 +1544,23 @@ def _claim_worthy(
     # nothing concrete named: a claim only if it does not merely set the scene
     n_words = len(text.split())
     if n_words < 8:
-        return False
+        return _negative_assertion(text, lex)
     # "This protective stance is not without its critics.": a short sentence about "this"
     # sets the scene; a long one ("this attribute triggered deep concerns from ...") asserts
     return n_words >= 16 or not _SCENE_RE.match(lex.markers_re.sub("", text, count=1))
+
+
+# "No one was hurt.", "Nobody died.": a short sentence, but a statement of fact
+_NOBODY_OPENER_RE = re.compile(r"(?:no(?:\s+|-)one|nobody|none)\s+\S+\s+\S", re.I)
+
+
+def _negative_assertion(text: str, lex: Lexicon) -> bool:
+    """Is a short sentence naming nothing concrete a denial or a negative fact ("No one
+    was injured.", "The airport has ruled out sabotage.")? A second report can confirm or
+    contradict it; a short positive one ("It was a long night.") mostly sets the scene."""
+    if _SCENE_RE.match(lex.markers_re.sub("", text, count=1)):
+        return False
+    return bool(_NOBODY_OPENER_RE.match(text)) or content_terms(text, lex)[1] < 0
 
 
 # "This protective stance ...", "There is ...", "Beneath this battle ...": scene-setting
@@ -1603,6 +1642,8 @@ def _resolved(
     words = quote.split(None, 1)
     first = words[0].lower() if words else ""
     subject: str | None = None
+    if first in _SUBJECT_PRONOUNS and cand.appearance.attribution_text is not None:
+        return _speaker_subject(cand, first, by_key, orgs)
     if first in ("he", "she"):
         subject = last_person
     elif first in ("it", "they") and orgs:
@@ -1614,6 +1655,35 @@ def _resolved(
     if subject not in cand.actors:
         cand.actors = sorted({*cand.actors, subject})
     cand.subject = subject  # ``cand`` is new and nobody else's: no copy needed
+    return cand
+
+
+def _speaker_subject(
+    cand: ClaimCandidate, pronoun: str, by_key: dict[str, LocalActor], orgs: list[str]
+) -> ClaimCandidate:
+    """"The national regulator said it would ...": the pronoun stands for the speaker,
+    never for the organisation named last. A definite speaker ("the association") is the
+    organisation named before with that head word; one that is no actor gives the claim
+    its words ("regulator"), as a named one gives its id. "it" after a plural speaker
+    ("officials said it would take weeks") stands for something else."""
+    speaker = cand.appearance.attribution_text or ""
+    words = speaker.split()
+    head = words[-1].lower() if words else ""
+    if cand.appearance.attributed_to is not None or (
+        pronoun == "it" and head.endswith("s") and not head.endswith("ss")
+    ):
+        return cand  # a named speaker compares by id; see ``_subject``
+    if not _DEFINITE_ORG_RE.match(speaker) or len(words) > 4:
+        return cand
+    if pronoun in ("it", "they") and orgs and (
+        subject := _org_by_head(head, by_key, orgs)
+    ) is not None:
+        cand.actors = sorted({*cand.actors, subject})
+        cand.subject = subject
+        return cand
+    extra = content_terms(speaker)[0]
+    if extra:
+        cand.terms = sorted({*cand.terms, *(t for t in extra if t[0] != "~")})
     return cand
 
 
