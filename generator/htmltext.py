@@ -93,6 +93,15 @@ class _TreeBuilder(HTMLParser):
         if self.stack[-1] is node:  # <div/>: opened and closed at once
             self.stack.pop()
 
+    def parse_html_declaration(self, i: int) -> int:
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            # Python before 3.13 asserts on "<![" without a section name ("<![0"); a browser
+            # reads such markup as a bogus comment up to the next ">", and so do we.
+            end = self.rawdata.find(">", i + 2)
+            return -1 if end < 0 else end + 1
+
     def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> Node:
         tag = tag.lower()
         if tag in CLOSES_P:

@@ -6,7 +6,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import BriefingError
@@ -66,6 +66,8 @@ def test_any_text_loads_or_fails_cleanly(text: str, suffix: str) -> None:
 
 @SETTINGS
 @given(text=TRICKY)
+@example(text="<![0")  # Python < 3.13's parser asserts on a marked section without a name
+@example(text="<p>Before.</p><![ 9 junk ]> <p>After the bogus section.</p>")
 def test_markdown_and_html_converters_never_crash(text: str) -> None:
     plain, heading = markdown_to_text(text)
     assert isinstance(plain, str) and (heading is None or heading.strip())
