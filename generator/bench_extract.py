@@ -14,8 +14,12 @@ on the machine do not distort the figure) per stage, for two corpora:
 
 Per-stage figures call the stage functions one after another in the order
 ``extract_source`` does; the overall figure calls ``extract_source`` per document
-and ``cross_reference`` once, exactly as the pipeline does, on one core. The
-target (50,000 words/s overall) is printed, never asserted.
+and ``cross_reference`` once, exactly as the pipeline does, on one core, and is the
+fastest of ``--runs`` runs (CPU time still varies with what else shares the
+caches). It is a throughput: the one-time start-up of a process (reading the word
+lists and compiling patterns, paid once per process, not per word) is measured
+first, on its own, and printed separately. The target (50,000 words/s overall) is
+printed, never asserted.
 """
 
 from __future__ import annotations
@@ -134,10 +138,27 @@ def overall_seconds(documents: list[Document]) -> tuple[float, float]:
     return extract, crossref
 
 
-def measure(name: str, documents: list[Document]) -> dict[str, object]:
-    words = words_in(documents)
-    gc.collect()
+def startup_seconds() -> float:
+    """CPU seconds of the first extraction and cross-reference in this process, on a short
+    article: reading the word lists and compiling patterns. Later documents reuse them."""
+    text = ("The city council said on Monday it would close the harbour bridge for repairs. "
+            "Officials expect the work to last three weeks, according to a statement.\n")
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        seeds = Path(tmp) / "seeds"
+        seeds.mkdir()
+        (seeds / "startup.txt").write_text(text, encoding="utf-8")
+        documents = load_corpus(seeds)
     extract, crossref = overall_seconds(documents)
+    return extract + crossref
+
+
+def measure(name: str, documents: list[Document], runs: int = 3) -> dict[str, object]:
+    words = words_in(documents)
+    timings = []
+    for _ in range(max(1, runs)):
+        gc.collect()
+        timings.append(overall_seconds(documents))
+    extract, crossref = min(timings, key=sum)
     gc.collect()
     stages = stage_seconds(documents)
     total = extract + crossref
@@ -148,6 +169,7 @@ def measure(name: str, documents: list[Document]) -> dict[str, object]:
         "extract_seconds": round(extract, 3),
         "cross_reference_seconds": round(crossref, 3),
         "overall_words_per_second": round(words / total) if total else None,
+        "overall_runs_seconds": [round(sum(t), 3) for t in timings],
         "stages": {
             stage: {"seconds": round(sec, 3),
                     "words_per_second": round(words / sec) if sec else None}
@@ -166,25 +188,31 @@ def print_report(result: dict[str, object]) -> None:
     verdict = "meets" if overall and overall >= TARGET_WORDS_PER_SECOND else "BELOW"
     print(f"{'overall':<18}{result['extract_seconds'] + result['cross_reference_seconds']:>9.3f}"
           f"{overall:>14,}  {verdict} target {TARGET_WORDS_PER_SECOND:,} words/s")
+    runs = ", ".join(f"{sec:.3f}" for sec in result["overall_runs_seconds"])  # type: ignore[union-attr]
+    print(f"  (overall is the fastest of {len(result['overall_runs_seconds'])} runs: {runs} s)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=1000, help="synthetic articles")
     parser.add_argument("--repeat", type=int, default=25, help="copies of realistic articles")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the overall figure")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
+    startup = startup_seconds()
+    print(f"start-up, once per process (word lists, patterns): {startup:.3f} s CPU")
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-extract-") as tmp:
         synth_dir, real_dir = Path(tmp) / "synthetic", Path(tmp) / "realistic"
         write_corpus(synth_dir, args.synthetic)
         write_realistic(real_dir, args.repeat)
         for name, seeds in (("synthetic", synth_dir), ("realistic", real_dir)):
-            result = measure(name, load_corpus(seeds))
+            result = measure(name, load_corpus(seeds), args.runs)
             print_report(result)
             results.append(result)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", "utf-8")
+        payload = {"startup_seconds": round(startup, 3), "corpora": results}
+        args.json.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", "utf-8")
     worst = min(r["overall_words_per_second"] or 0 for r in results)
     print(f"\nslowest corpus: {worst:,} words/s of CPU time "
           f"({'meets' if worst >= TARGET_WORDS_PER_SECOND else 'below'} the "
