@@ -52,13 +52,21 @@ def evolve(obj: _T, **changes: Any) -> _T:
     The models have no ``__post_init__`` and no slots, so copying the instance dict is
     the same shallow copy ``replace`` makes; other objects fall back to ``replace``.
     """
-    state = getattr(obj, "__dict__", None)
-    if state is None or hasattr(obj, "__post_init__"):
+    cls = type(obj)
+    plain = _PLAIN_TYPES.get(cls)
+    if plain is None:  # decided once per class (a few model classes, thousands of copies)
+        plain = _PLAIN_TYPES[cls] = (
+            getattr(obj, "__dict__", None) is not None and not hasattr(obj, "__post_init__"))
+    if not plain:
         return replace(obj, **changes)  # type: ignore[type-var]
-    new = object.__new__(type(obj))
-    new.__dict__.update(state)
-    new.__dict__.update(changes)
+    state = obj.__dict__.copy()
+    state.update(changes)
+    new = object.__new__(cls)
+    new.__dict__ = state
     return new
+
+
+_PLAIN_TYPES: dict[type, bool] = {}  # class -> copied by ``evolve`` without ``replace``
 
 
 class _UnionFind:

@@ -1476,7 +1476,7 @@ def _lowercase_references(ctx: _Ctx, toks: list[Token], sid: str) -> None:
 
 def _anaphora(ctx: _Ctx, toks: list[Token], sid: str) -> None:
     """"the administration" / "the government" after a named government in this source."""
-    if ctx.last_gov.keys().isdisjoint(map(_LOWER, toks)):
+    if not ctx.last_gov or ctx.last_gov.keys().isdisjoint(map(_LOWER, toks)):
         return  # most sentences (a C-level scan instead of the loop below)
     for k in range(1, len(toks)):
         tok = toks[k]
@@ -2027,6 +2027,10 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     lower_words = frozenset(words)  # (a word with no capital is its own lower case)
     mid_caps, lone_caps = _mid_caps(tokenised)
     ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text))
+    # Lower-case ministries and references need (lower-case) words most sources never
+    # use: asked once for the source rather than sentence by sentence.
+    ministries = "ministry" in lower_words
+    references = not _REFERRING_HEADS.isdisjoint(lower_words)
     headlines = []
     for sent, toks in tokenised:
         if _is_headline(toks):
@@ -2034,8 +2038,10 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
             continue
         _scan_roles_and_names(ctx, toks, sent.id, headline=False)
         _anaphora(ctx, toks, sent.id)
-        _lowercase_ministries(ctx, toks, sent.id)
-        _lowercase_references(ctx, toks, sent.id)
+        if ministries:
+            _lowercase_ministries(ctx, toks, sent.id)
+        if references:
+            _lowercase_references(ctx, toks, sent.id)
     ctx.known = {c.norm for c in ctx.cands}
     for sent, toks in headlines:
         _scan_roles_and_names(ctx, toks, sent.id, headline=True)

@@ -99,8 +99,9 @@ class _Alternation:
         if low is not None and self.any_need is not None and not self.any_need.search(low):
             return None  # no inner pattern can match: most sentences end here
         best = None
+        has = low.__contains__ if low is not None else None
         for source, needs in self.inner:
-            if needs is not None and low is not None and not any(n in low for n in needs):
+            if needs is not None and has is not None and not any(map(has, needs)):
                 continue
             m = self._pattern(source).search(text)
             if m is not None and (best is None or m.start() < best.start()):

@@ -74,6 +74,13 @@ _EXCLUDED = re.compile(
     r"(?:still\s+|now\s+|currently\s+)?(?:excluded|denied(?:\s+access)?|barred|locked\s+out|"
     r"shut\s+out|left\s+out|cut\s+off)\b"
 )
+# Every pattern the words between two mentions are tried against, and every pattern tried
+# right after a mention, as one alternation each: most gaps match none of them, and one
+# failed ``match`` settles that where trying each pattern in turn cost seven (or three).
+_ANY_GAP = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    _OWNED_GAP, _BY, _MADE, _INFORM, _OPPOSE, _SUPPORT, _GRANTS)))
+_ANY_ACCESS = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    _ACCESS_GRANTED, _ACCESS_SOUGHT, _EXCLUDED)))
 _ACCESS_TO = re.compile(r"access\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _REPORT_BEFORE = re.compile(
     r"(?:\btold|\btelling|(?:speaking|talking|spoke|said)\s+to|reported\s+by|according\s+to|"
@@ -121,8 +128,9 @@ def _pair_relations(doc: Document, sid: str, items: list[tuple[Mention, LocalAct
             if mb.start - ma.end > _MAX_GAP or a.key == b.key:
                 continue
             gap = doc.text[ma.end : mb.start]
-            evidence = doc.text[ma.start : mb.end]
-            _one_pair(a, b, gap, sid, evidence, out)
+            if _ANY_GAP.match(gap) is None:
+                continue  # most pairs: no pattern of ``_one_pair`` can match
+            _one_pair(a, b, gap, sid, doc.text[ma.start : mb.end], out)
 
 
 def _one_pair(a: LocalActor, b: LocalActor, gap: str, sid: str, evidence: str,
@@ -174,6 +182,8 @@ def _access(doc: Document, sid: str, items: list[tuple[Mention, LocalActor]],
     """Who has, seeks or lacks access, and to what."""
     for n, (m, actor) in enumerate(items):
         after = doc.text[m.end : m.end + 100]
+        if _ANY_ACCESS.match(after) is None:
+            continue  # none of the three patterns below can match
         for pattern, predicate in (
             (_ACCESS_GRANTED, "granted_access"),
             (_ACCESS_SOUGHT, "seeks_access"),
