@@ -56,6 +56,23 @@ def extract_all(
     todo = [i for i, result in enumerate(results) if result is None]
     done = len(documents) - len(todo)
     progress("extract", done, len(documents))
+    # Paused for the whole loop, not only inside each extract_source: the results pile up
+    # here, and between documents the collector would scan them all again and again.
+    # Extraction leaves no cyclic garbage, so nothing accumulates meanwhile.
+    with gc_paused():
+        _extract_todo(documents, todo, results, done, progress)
+    if cache:
+        for i in todo:
+            cache.put(documents[i], results[i])  # type: ignore[arg-type]
+    extractions = [r for r in results if r is not None]
+    _require_sentences(extractions)
+    return extractions
+
+
+def _extract_todo(documents: list[Document], todo: list[int],
+                  results: list[SourceExtraction | None], done: int,
+                  progress: Progress) -> None:
+    """Fill ``results[i]`` for each index in ``todo``, on all cores when that pays."""
     workers = _workers()
     todo_chars = sum(len(documents[i].text) for i in todo)
     if len(todo) > 1 and todo_chars >= PARALLEL_MIN_CHARS and workers > 1:
@@ -76,12 +93,6 @@ def extract_all(
             results[i] = extract_source(documents[i])
             done += 1
             progress("extract", done, len(documents))
-    if cache:
-        for i in todo:
-            cache.put(documents[i], results[i])  # type: ignore[arg-type]
-    extractions = [r for r in results if r is not None]
-    _require_sentences(extractions)
-    return extractions
 
 
 def _require_sentences(extractions: list[SourceExtraction]) -> None:

@@ -147,6 +147,17 @@ def find_normalized(
     hay = normalize(haystack, casefold=casefold)
     from_index = next((i for i, s in enumerate(hay.starts) if s >= start), len(hay.text))
     index = hay.text.find(wanted, from_index)
+    while index >= 0 and not _on_cluster_bounds(hay, index, index + len(wanted)):
+        # "e" is not in "e\u0301" (é): a match must not split a letter from its accents
+        index = hay.text.find(wanted, index + 1)
     if index < 0:
         return None
     return hay.original_span(index, index + len(wanted))
+
+
+def _on_cluster_bounds(hay: NormalizedText, start: int, end: int) -> bool:
+    """Do normalised offsets ``start`` and ``end`` fall between two characters of the
+    original text, not inside one base character with its combining marks?"""
+    starts = hay.starts
+    return (start == 0 or starts[start] != starts[start - 1]) and (
+        end >= len(starts) or starts[end] != starts[end - 1])

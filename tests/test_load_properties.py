@@ -106,6 +106,13 @@ def test_normalized_spans_map_inside_the_original(text: str, data: st.DataObject
         assert norm.text[i:j].strip() in normalize(text[s:e]).text
 
 
+def test_find_normalized_does_not_split_a_letter_from_its_marks() -> None:
+    assert find_normalized("0\u2de0", "0") is None  # a digit with a combining letter
+    assert find_normalized("caf\u0065\u0301 noir", "cafe") is None  # "cafe" + accent
+    assert find_normalized("caf\u0065\u0301 noir", "caf\u00e9") == (0, 5)
+    assert find_normalized("a cafe, a caf\u0065\u0301", "caf\u00e9") == (10, 15)
+
+
 @SETTINGS
 @given(text=TRICKY, data=st.data())
 def test_find_normalized_finds_what_it_maps_back(text: str, data: st.DataObject) -> None:

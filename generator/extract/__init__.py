@@ -17,7 +17,7 @@ from generator.extract.events import find_events
 from generator.extract.keypoints import pick_key_points
 from generator.extract.quality import mark_quality
 from generator.extract.relations import find_relations
-from generator.extract.sentences import split_sentences
+from generator.extract.sentences import folded, split_sentences
 from generator.models import Document, SourceExtraction
 
 
@@ -46,6 +46,9 @@ def extract_source(document: Document) -> SourceExtraction:
 
 
 def _extract(document: Document) -> SourceExtraction:
+    # The folded-sentence cache is shared by this document's stages only: a sentence
+    # repeated in another document is folded again, as the work on it is.
+    folded.cache_clear()
     sentences = split_sentences(document)
     notes = mark_quality(document, sentences)
     actors = find_actors(document, sentences)

@@ -60,7 +60,8 @@ def sentence_starters() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def folded(text: str) -> str | None:
     """``prefilter.fold(text)`` of a sentence, cached: claims, events and key points each
-    fold every sentence of a document, one stage after the other."""
+    fold every sentence of a document, one stage after the other. ``extract_source``
+    clears the cache per document."""
     return fold(text)
 
 
