@@ -45,8 +45,9 @@ August"), seasons, halves, fiscal years, decades and weeks get no period.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from generator.extract.prefilter import literal_prefixes, locator
 from generator.extract.sentences import folded
@@ -207,6 +208,30 @@ _TIME_AT = locator(
 )
 _TIME_AT_REACH = max((len(p) for ps in (_TIME_STARTS or {}).values() for p in ps), default=0)
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_heads(prefixes: tuple[str, ...] | None) -> frozenset[str]:
+    """Each ``prefix[:k]`` of ``prefixes`` where ``prefix[k]`` ends a word (is no ``\\w``)."""
+    return frozenset(
+        p[:k] for p in prefixes or () for k in range(1, len(p)) if not _WORD_RUN.match(p[k])
+    )
+
+
+# Each alternative of ``_TIME`` on its own (as the group ``k_<name>``, so ``lastgroup`` and
+# the group names read the same): its ``match``, the strings one of which starts its every
+# match (None: unknown) and their ``_word_heads``; ``_time_match`` tries only those the
+# word at a start allows.
+_TIME_KINDS = tuple(
+    (re.compile(f"(?P<k_{name}>{body})", re.I).match, prefixes, _word_heads(prefixes))
+    for name, body in _PATTERNS
+    for prefixes in [literal_prefixes(body, re.I, word_start=True)]
+)
+# folded word -> the ``match`` of the alternatives that may match where it starts. Words
+# recur, so each is decided once; bounded by clearing (it only saves time).
+_KINDS_OF_WORD: dict[str, tuple[Callable[[str, int], re.Match[str] | None], ...]] = {}
+_KINDS_CACHE_SIZE = 50_000
+
 # Verb-group vocabulary for the tense of the verb a weekday belongs to (see the docstring).
 _FUTURE_AUX = frozenset({"will", "shall", "won't", "wont", "won’t"})
 _MODAL_AHEAD = frozenset({"may", "might", "should", "must", "can", "cannot", "can't", "can’t"})
@@ -318,9 +343,11 @@ def find_events(doc: Document, sentences: list[Sentence]) -> list[Event]:
     return events
 
 
-@dataclass(frozen=True)
-class _Context:
-    """Where a time expression stands: its sentence, clause bounds and the paragraph so far."""
+class _Context(NamedTuple):
+    """Where a time expression stands: its sentence, clause bounds and the paragraph so far.
+
+    (A named tuple: one is made per time expression, and a frozen dataclass's ``__init__``
+    costs several times as much.)"""
 
     sentence: str
     clause_start: int
@@ -344,12 +371,46 @@ def _matches(text: str) -> list[re.Match[str]]:
         if t_start < pos:
             continue
         for i in _time_starts_in(text, low, max(pos, t_start - _MAX_LEAD_CHARS), t_start):
-            m = _TIME.match(text, i)
+            m = _time_match(text, low, i)
             if m and m.end() >= t_end and _accept(text, m):
                 out.append(m)
                 pos = m.end()
                 break
     return out
+
+
+def _time_match(text: str, low: str | None, i: int) -> re.Match[str] | None:
+    """``_TIME.match(text, i)`` at a word start ``i``, its alternatives tried one by one.
+
+    The alternation's match is that of its first alternative that matches. An alternative
+    can match only where one of its literal prefixes starts in ``low`` (``fold(text)``);
+    the word there rules most of them out, so only the rest are tried, in their order.
+    """
+    if low is None or _TIME_AT is None:
+        return _TIME.match(text, i)
+    for match in _kinds_at(_WORD_RUN.match(low, i).group()):  # type: ignore[union-attr]
+        m = match(text, i)
+        if m is not None:
+            return m
+    return None
+
+
+def _kinds_at(word: str) -> tuple[Callable[[str, int], re.Match[str] | None], ...]:
+    """The ``match`` of each alternative of ``_TIME`` that may match where ``word`` (a whole
+    word of folded text) starts, in their order; cached per word.
+
+    Folded text that opens with the whole word starts with a prefix when the word starts
+    with it, or when the prefix goes on past the word with a character that ends a word
+    (``word`` is then one of the prefix's ``_word_heads``)."""
+    found = _KINDS_OF_WORD.get(word)
+    if found is None:
+        if len(_KINDS_OF_WORD) > _KINDS_CACHE_SIZE:
+            _KINDS_OF_WORD.clear()
+        found = _KINDS_OF_WORD[word] = tuple(
+            match for match, prefixes, heads in _TIME_KINDS
+            if prefixes is None or word.startswith(prefixes) or word in heads
+        )
+    return found
 
 
 def _time_starts_in(text: str, low: str | None, lo: int, hi: int) -> list[int]:
