@@ -23,8 +23,8 @@ from typing import Any
 import yaml
 
 from generator.extract.names import gazetteer
-from generator.extract.prefilter import anchored_at_start, any_of, fold, required_literals
-from generator.extract.sentences import DATA_DIR
+from generator.extract.prefilter import anchored_at_start, any_of, required_literals
+from generator.extract.sentences import DATA_DIR, folded
 from generator.models import Document, QualityNote, Sentence
 
 _CLOSERS = "\"'”’)]»"
@@ -95,7 +95,7 @@ class _Alternation:
         found = self.whole.match(text)
         if found is not None:
             return found  # what the alternation finds at position 0, so leftmost
-        low = fold(text)
+        low = folded(text)  # the sentence as the later stages fold it: cached for them
         if low is not None and self.any_need is not None and not self.any_need.search(low):
             return None  # no inner pattern can match: most sentences end here
         best = None
