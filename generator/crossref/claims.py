@@ -1463,7 +1463,7 @@ def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]
     merges.sort()
     for _score, i, j in merges:
         ri, rj = find(i), find(j)
-        if ri != rj and not sources[ri] & sources[rj]:
+        if ri != rj and sources[ri].isdisjoint(sources[rj]):  # (no intersection built)
             parent[rj] = ri
             sources[ri] |= sources[rj]
     groups: dict[int, list[int]] = defaultdict(list)
@@ -1511,9 +1511,13 @@ def independence_groups(sources: list[Source]) -> dict[str, str]:
     by_text: dict[str, set[str]] = {}  # a text saved twice is shingled once
     shingles = {s.id: by_text[s.text] if s.text in by_text
                 else by_text.setdefault(s.text, _shingles(s.text)) for s in ordered}
+    # in how many sources each shingle is: a text saved n times adds n to each of its
+    # shingles, in one pass (``update`` with a mapping adds its values)
+    copies = Counter(s.text for s in ordered)
     counts: Counter[str] = Counter()
-    for sid in shingles:
-        counts.update(shingles[sid])
+    for text, found in by_text.items():
+        n = copies[text]
+        counts.update(found if n == 1 else dict.fromkeys(found, n))
     # only shingles that can link sources: in two or more, and not a cliché
     linking = {h for h, n in counts.items() if 1 < n <= MAX_SHINGLE_OWNERS}
     owners: dict[str, list[str]] = defaultdict(list)
@@ -1522,12 +1526,14 @@ def independence_groups(sources: list[Source]) -> dict[str, str]:
             owners[h].append(sid)
     # a passage two sources share gives many shingles with the same owners: count each
     # owner list once, with its number of shingles
-    shared: Counter[tuple[str, str]] = Counter()
+    # (a plain dict: ``Counter`` would call its Python ``__missing__`` for every new pair)
+    shared: dict[tuple[str, str], int] = {}
     for ids, n in Counter(map(tuple, owners.values())).items():
         for pair in combinations(ids, 2):  # ids ascend, so pairs come as (smaller, larger)
-            shared[pair] += n
+            shared[pair] = shared.get(pair, 0) + n
+    size = {sid: len(found) for sid, found in shingles.items()}
     for (a, b), n in shared.items():  # the root is a set's smallest id: order is irrelevant
-        smaller = min(len(shingles[a]), len(shingles[b]))
+        smaller = size[a] if size[a] < size[b] else size[b]
         if smaller and n / smaller >= REPRINT_CONTAINMENT:
             union(a, b)
     return {sid: find(sid) for sid in parent}
@@ -1592,6 +1598,13 @@ def _link_conflicts(
     conflicts: list[tuple[int, int]],
     published: dict[str, str | None],
 ) -> None:
+    first: dict[int, str | None] = {}  # claim number -> its first report, once per claim
+
+    def reported(n: int) -> str | None:  # a claim of many reprints is in many conflict pairs
+        if n not in first:
+            first[n] = _first_reported(claims[n], published)
+        return first[n]
+
     for i, j in conflicts:
         a, b = claims[owner[i]], claims[owner[j]]
         if a is b:
@@ -1599,7 +1612,7 @@ def _link_conflicts(
         if b.id not in a.conflicts_with:
             a.conflicts_with.append(b.id)
             b.conflicts_with.append(a.id)
-        da, db = _first_reported(a, published), _first_reported(b, published)
+        da, db = reported(owner[i]), reported(owner[j])
         if da and db and da != db:
             later, earlier = (a, b) if da > db else (b, a)
             if earlier.id not in later.supersedes:
