@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from operator import mul
 
 from generator.extract.prefilter import fold, required_literals
@@ -171,16 +172,14 @@ def _is_summary_sentence(s: Sentence) -> bool:
 def _centrality(sentences: list[Sentence], bags: dict[str, dict[str, int]]) -> dict[str, float]:
     """Cosine of each sentence's tf-idf vector with the centroid of the other sentences."""
     n = len(sentences)
-    df: Counter[str] = Counter()
-    for s in sentences:
-        df.update(bags[s.id].keys())
+    # one C-level count over every sentence's terms (not one ``update`` call per sentence)
+    df = Counter(chain.from_iterable(bags[s.id] for s in sentences))
     idf = {t: math.log(1 + n / d) for t, d in df.items()}
     total: dict[str, float] = {}
     vectors = {}
     for s in sentences:
-        vec = vectors[s.id] = {}
-        for t, c in bags[s.id].items():
-            w = vec[t] = c * idf[t]
+        vec = vectors[s.id] = {t: c * idf[t] for t, c in bags[s.id].items()}
+        for t, w in vec.items():  # the same sums, in the same order, as one loop
             total[t] = total.get(t, 0) + w
     # |total - v|^2 = |total|^2 - 2 total·v + |v|^2, so each sentence costs O(its terms).
     # (Sums over map(mul, ...) add the same products in the same order as a loop would.)
