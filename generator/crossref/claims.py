@@ -72,7 +72,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations, repeat
+from itertools import combinations
 
 import yaml
 
@@ -1235,8 +1235,9 @@ def _concepts(terms: frozenset[str]) -> dict[str, str]:
     return {t[1:-1]: t[-1] for t in sorted(terms) if t.startswith("~")}
 
 
-def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
-    """Pairs of items from different sources that share a rare blocking feature.
+def _candidate_pairs(items: list[_Item]) -> list[tuple[int, list[int]]]:
+    """Pairs of items from different sources that share a rare blocking feature, as
+    (i, the items j > i it pairs with) for each i that has any.
 
     Only strong features block (content words that are not generic, quantities): a
     feature carried by more than ``MAX_BLOCK`` candidates is too common to block on.
@@ -1250,7 +1251,7 @@ def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
     blocks = {f: posting for f, posting in index.items() if 1 < len(posting) <= MAX_BLOCK}
     neighbours: dict[frozenset[str], list[int]] = {}
     run_end = _source_run_ends(items)
-    pairs: list[tuple[int, int]] = []
+    pairs: list[tuple[int, list[int]]] = []
     for i, item in enumerate(items):
         near = neighbours.get(item.strong)
         if near is None:
@@ -1264,10 +1265,11 @@ def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
             continue
         if run_end is not None:  # one source's items are contiguous: later sources follow
             later = near[bisect_left(near, run_end[i]) :]
-            pairs.extend(zip(repeat(i), later))
         else:
             src = item.source
-            pairs.extend((i, j) for j in near if j > i and items[j].source != src)
+            later = [j for j in near if j > i and items[j].source != src]
+        if later:
+            pairs.append((i, later))
     return pairs
 
 
@@ -1432,25 +1434,27 @@ def _clusters(items: list[_Item]) -> tuple[list[list[int]], list[tuple[int, int]
     width = len(sig_ids)  # a pair of signatures as one int key: cheaper to hash than a tuple
     story = _story_actors(items)
     stories: dict[tuple[str, str], bool] = {}
-    for i, j in _candidate_pairs(items):
-        key = sigs[i] * width + sigs[j]
-        known = outcome.get(key)
-        if known is None:
-            known = outcome[key] = _outcome(items[i], items[j])
-        score, conflict, threshold, story_threshold = known
-        if score <= 0:
-            continue
-        if conflict:
-            conflicts.append((i, j))
-        elif score >= threshold:
-            merges.append((-score, i, j))
-        elif score >= story_threshold:
-            sa, sb = items[i].source, items[j].source
-            same = stories.get((sa, sb))
-            if same is None:
-                same = stories[(sa, sb)] = _same_story(story[sa], story[sb])
-            if same:
+    for i, later in _candidate_pairs(items):  # per item: fewer lookups for its many pairs
+        row = sigs[i] * width
+        for j in later:
+            key = row + sigs[j]
+            known = outcome.get(key)
+            if known is None:
+                known = outcome[key] = _outcome(items[i], items[j])
+            score, conflict, threshold, story_threshold = known
+            if score <= 0:
+                continue
+            if conflict:
+                conflicts.append((i, j))
+            elif score >= threshold:
                 merges.append((-score, i, j))
+            elif score >= story_threshold:
+                sa, sb = items[i].source, items[j].source
+                same = stories.get((sa, sb))
+                if same is None:
+                    same = stories[(sa, sb)] = _same_story(story[sa], story[sb])
+                if same:
+                    merges.append((-score, i, j))
     parent = list(range(len(items)))
     sources = [{item.source} for item in items]
 
