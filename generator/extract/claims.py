@@ -2,9 +2,9 @@
 
 One candidate per claim-bearing sentence. A sentence bears a claim when it is
 complete (not truncated), not boilerplate, not a question, and says something
-checkable: it names an actor, a number or a date, or reports someone's
-statement. Pure scene-setting ("This protective stance is not without its
-critics.") carries none of these and is left out.
+checkable: it names an actor, a number or a date, reports someone's statement, or
+states something of a plain subject ("Emergency departments remained open."). Pure
+scene-setting ("This protective stance is not without its critics.") is left out.
 
 The *quote* is the claim-carrying part of the sentence: the content clause
 without the attribution frame ("Sources familiar with the matter told Reuters
@@ -1574,13 +1574,15 @@ def _claim_worthy(
         return True
     if located_search(DATE_RE, text, _DATE_AT, low):
         return True
-    # nothing concrete named: a claim only if it does not merely set the scene
+    # nothing concrete named: a claim only if it does not merely set the scene. A short
+    # sentence with a plain subject states a fact ("Emergency departments remained open
+    # throughout the day."); one about "it", "this", "there" sets the scene ("It was a long
+    # night."), unless it denies something; a long one ("this attribute triggered deep
+    # concerns from ...") asserts
     n_words = len(text.split())
-    if n_words < 8:
-        return _negative_assertion(text, lex)
-    # "This protective stance is not without its critics.": a short sentence about "this"
-    # sets the scene; a long one ("this attribute triggered deep concerns from ...") asserts
-    return n_words >= 16 or not _SCENE_RE.match(lex.markers_re.sub("", text, count=1))
+    if not _SCENE_RE.match(lex.markers_re.sub("", text, count=1)):
+        return True
+    return _negative_assertion(text, lex) if n_words < 8 else n_words >= 16
 
 
 # "No one was hurt.", "Nobody died.": a short sentence, but a statement of fact
