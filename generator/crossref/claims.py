@@ -197,7 +197,8 @@ class _Vocab:
     phrase_terms: tuple[str, ...] = ()  # the class term of each phrase group, by index
     states: re.Pattern[str] | None = None  # "stay open" / "closed": state words
     states_at: re.Pattern[str] | None = None
-    state_signs: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (c, sign)
+    # word -> ((concept, sign), ...): "halted" stops (continue-) and restricts (restrict+)
+    state_signs: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     negators: re.Pattern[str] | None = None  # explicit negators: "not", "never", "n't"
     # claim terms of the words a phrase or a state starts with: a claim without any of
     # them cannot hold one, and its text is not searched
@@ -207,6 +208,8 @@ class _Vocab:
     # term -> (class term, context terms, state concept): the sense a word has beside one
     # of the context terms ("the deal will close" completes; "the bridge will close" shuts)
     senses: dict[str, tuple[str, frozenset[str], str]] = field(default_factory=dict)
+    directions: frozenset[str] = frozenset()  # concepts of movement, not stance: "increase"
+    responses: frozenset[str] = frozenset()  # concepts whose "-" refuses a thing: "rejected"
 
 
 def _load(name: str) -> dict:
@@ -243,7 +246,8 @@ def _vocab() -> _Vocab:
         for unit, factor in units.items()
     }
     phrases, phrase_terms = _phrase_pattern(frames.get("phrases", []), fold)
-    states, signs = _state_pattern(frames.get("states", {}), frames.get("not_before", []))
+    states, signs = _state_pattern(frames.get("states", {}), frames.get("not_before", []),
+                                   frames.get("states_before_to", []))
     negators = re.compile(
         r"n't\b|(?<![\w-])(?:"
         + "|".join(r"\s+".join(map(re.escape, w.split())) for w in
@@ -259,6 +263,8 @@ def _vocab() -> _Vocab:
         _locator_of(phrases), phrase_terms, states, _locator_of(states), signs, negators,
         _terms_of(heads), _terms_of(w.split()[0] for w in signs), _known_stems(),
         senses=_senses(frames.get("senses", []), fold),
+        directions=frozenset(map(str, frames.get("direction_concepts", []))),
+        responses=frozenset(map(str, frames.get("response_concepts", []))),
     )
 
 
@@ -367,21 +373,35 @@ def _phrase_pattern(raw: list[dict], fold: dict[str, str]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), tuple(terms)
 
 
-def _state_pattern(raw: dict, not_before: list[str]
-                   ) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
-    """State words, lower case only (a capitalised "Open" is usually part of a name)."""
-    signs: dict[str, tuple[str, str]] = {}
+def _state_pattern(raw: dict, not_before: list[str], before_to: list[str]
+                   ) -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str], ...]]]:
+    """State words, lower case only (a capitalised "Open" is usually part of a name).
+
+    A state word is no state before a word of ``not_before`` ("open letter"), also with an
+    amount between ("closed 2% lower": a market); the words of ``before_to`` stay states
+    before "to" ("closed to traffic")."""
+    signs: dict[str, tuple[tuple[str, str], ...]] = {}
     for concept, sides in raw.items():
         for side, sign in (("positive", "+"), ("negative", "-")):
             for word in sides.get(side, []):
-                signs[" ".join(str(word).lower().split())] = (str(concept), sign)
+                key = " ".join(str(word).lower().split())
+                signs[key] = (*signs.get(key, ()), (str(concept), sign))
     if not signs:
         return None, {}
-    alt = "|".join(r"\s+".join(map(re.escape, w.split()))
-                   for w in sorted(signs, key=len, reverse=True))
-    stop = "|".join(map(re.escape, sorted(not_before, key=len, reverse=True)))
-    tail = rf"(?![\w-])(?!\s+(?:{stop})\b)" if stop else r"(?![\w-])"
-    return re.compile(rf"(?<![\w-])({alt}){tail}"), signs
+    amount = r"(?:[\d.,]+\s?(?:%|per\s+cent|percent|points?)\s+)?"
+
+    def words(phrase: str) -> str:
+        return r"\s+".join(map(re.escape, phrase.split()))
+
+    def tail(stops: list[str]) -> str:
+        alt = "|".join(words(str(f).lower()) for f in sorted(stops, key=len, reverse=True))
+        return rf"(?![\w-])(?!\s+{amount}(?:{alt})\b)" if alt else r"(?![\w-])"
+
+    to_ok = {" ".join(str(w).lower().split()) for w in before_to}
+    general, without_to = tail(not_before), tail([w for w in not_before if w != "to"])
+    alts = [words(w) + (without_to if w in to_ok else general)
+            for w in sorted(signs, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})"), signs
 
 
 # ------------------------------------------------------------------------------ features
@@ -419,6 +439,7 @@ _CLAUSE_RE = re.compile(
     r"\s*[;:\u2014\u2013]\s*|\s+--\s+|,\s+(?=(?:which|who|whose|while|whereas|but|and|as|"
     r"although|though|because|so|aiming|forcing|making|leaving|prompting|prioriti[sz]ing|"
     r"including|specifically|especially|particularly)\b)|,\s+(?=\w+ing\b)|,\s+(?=[A-Z])"
+    r"|,?\s+and\s+(?=that\b)"  # "said X and that Y": two reported assertions
 )
 MIN_CLAUSE_TERMS = 3
 MIN_SHARED_CLAUSE_TERMS = 3
@@ -443,6 +464,7 @@ class Quantity:
     common: bool = False
     part: bool = False
     nobody: bool = False  # "no one", "nobody": zero people, a value worth comparing
+    step: float = 0.0  # place of the last digit as written: 10 for "450", 1e5 for "1.2m"
 
 
 @dataclass
@@ -464,6 +486,9 @@ class _Item:
     qterms: frozenset[str] = frozenset()  # content words inside its numbers ("households")
     days: frozenset[tuple[str, int]] = frozenset()  # ("jul", 1) from "July 1", "1 July"
     by_name: dict[str, list[Quantity]] = field(default_factory=dict)  # see ``_by_name``
+    # values too common to block on ("two days", "48 hours"): one shared supports a pair
+    # that other evidence brought together
+    soft: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -550,15 +575,18 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
     words = text.split()
     if m is not None:
         value = float(m.group(0).replace(",", ""))
+        step = _step(m.group(0))
         rest = text[m.end() :].strip().lower()
         tail = rest.split()
         if tail and tail[0] in _SCALES:
-            value *= _SCALES[tail.pop(0)]
+            scale = _SCALES[tail.pop(0)]
+            value, step = value * scale, step * scale
     else:
         parsed = _word_value([w.strip(",") for w in words])
         if parsed is None:
             return None
         value, used = parsed
+        step = value  # "three million", "a dozen": round numbers
         rest = " ".join(words[used:]).lower()
         tail = rest.split()
     # partitive: "two of the papers" is part of a set counted elsewhere ("the papers");
@@ -582,7 +610,8 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         return Quantity(
             dim, value * factor, any(before.endswith(a) for a in _vocab().approximators),
             ceiling=bool(_CEILING_RE.search(before)),
-            common=dim == "dur" and value <= MAX_COMMON_DURATION,
+            common=dim == "dur" and _common_duration(value, value * factor),
+            step=step * factor,
         )
     else:
         unit = _unit_of(tail) or _unit_before(context)
@@ -591,7 +620,27 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
     return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)),
-                    part=part)
+                    part=part, step=step)
+
+
+def _step(digits: str) -> float:
+    """The place of the last significant digit of a number as written: "450" -> 10,
+    "2,000" -> 1000, "12.5" -> 0.1."""
+    digits = digits.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".", 1)[1])
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+
+
+_DURATION_STEPS = (1.0, 24.0, 168.0, 730.0, 8760.0)  # hour, day, week, month, year
+
+
+def _common_duration(written: float, hours: float) -> bool:
+    """A short duration ("two years", "48 hours" = two days), whatever unit it is written
+    in: no evidence of one subject."""
+    return written <= MAX_COMMON_DURATION or any(
+        (n := hours / step) <= MAX_COMMON_DURATION and n.is_integer() for step in _DURATION_STEPS)
 
 
 # what follows a possessor in a partitive ("of the train| 's 40 wagons"): the counted noun
@@ -644,6 +693,10 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         yes, no = _small_number(m.group(1)), _small_number(m.group(2))
         if yes is not None and no is not None:
             out.append(Quantity("split", yes * 100 + no))
+    for m in _FRACTION_RE.finditer(quote) if _FRACTION_AT.search(low) else ():
+        before = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
+        out.append(Quantity("%", _FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())],
+                            any(before.endswith(a) for a in _vocab().approximators)))
     zero = "no" in low or "zero" in low
     for m in _ZERO_RE.finditer(quote) if zero else ():  # "no homes were destroyed": none
         if m.group(1).lower() != "one":  # "no one": see below
@@ -655,6 +708,15 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
 
 
 _NOBODY_RE = re.compile(r"\b(?:no(?:\s+|-)one|nobody)\b", re.I)
+# a share of a group in words ("half of the nurses", "two-thirds of members") is a percentage;
+# "the second half of next year" is a time
+_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
+              "one quarter": 25.0, "two thirds": 200 / 3, "three quarters": 75.0}
+_FRACTION_RE = re.compile(
+    r"(?<![\w-])(?<!first\s)(?<!second\s)(?<!the\s)(?<!last\s)"
+    r"(half|(?:a|one)\s+(?:third|quarter)|two[-\s]thirds|three[-\s]quarters)"
+    r"\s+of\b", re.I)
+_FRACTION_AT = re.compile(r"half|third|quarter")
 
 
 _VOTES_RE = re.compile(r"\b(\w+(?:-\w+)?)\s+votes?\s+to\s+(\w+(?:-\w+)?)\b", re.I)
@@ -668,7 +730,11 @@ def _small_number(word: str) -> float | None:
     return parsed[0] if parsed is not None and parsed[0] < 100 else None
 
 
-_DIMENSIONS = frozenset({"dur", "len"})  # measure units convert to these (see measure_units)
+_DIMENSIONS = frozenset({"dur", "len", "mas", "vol"})  # what measure units convert to
+# stuff measured by mass or volume can be anything: a difference needs a conflict's overlap
+_STUFF = frozenset({"mas", "vol"})
+# "three months" / "90 days", "five miles" / "8 km": conversions as people speak them
+DIMENSION_TOLERANCE = 0.05
 
 
 def _unit_feature(q: Quantity, generic: frozenset[str]) -> str | None:
@@ -702,7 +768,7 @@ def _years(dates: str, quote: str, published: str | None) -> frozenset[str]:
 _Prepared = tuple[
     list[Quantity], frozenset[str], frozenset[str], frozenset[str], frozenset[str],
     dict[str, str], frozenset[str], frozenset[str], frozenset[tuple[str, int]],
-    dict[str, list[Quantity]],
+    dict[str, list[Quantity]], frozenset[str],
 ]
 
 
@@ -726,7 +792,8 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             kind_items.append(0)
         kind = kinds[key]
         kind_items[kind] += 1
-        quantities, terms, strong, months, years, concepts, qterms, feats, days, by_name = known
+        (quantities, terms, strong, months, years, concepts, qterms, feats, days, by_name,
+         soft) = known
         items.append(_Item(
             n=n,
             kind=kind,
@@ -742,6 +809,7 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             qterms=qterms,
             days=days,
             by_name=by_name,
+            soft=soft,
         ))
         raw.append(feats)
     # document frequency: the items whose features hold each feature, counted per kind
@@ -786,11 +854,14 @@ def _prepare_one(cand: ClaimCandidate, published: str | None, generic: frozenset
     # a concept counts signed and unsigned: the same predicate either way, more so when
     # both go the same way
     units = {f for f in strong_q if f.startswith("#u:")}
-    feats = (terms | {_unsigned(t) for t in terms} | qfeats | units
+    days = _days(cand.dates)
+    # "March 10" / "10 March": one day named in both is evidence of one event
+    day_feats = {f"#d:{m}{d}" for m, d in days}
+    feats = (terms | {_unsigned(t) for t in terms} | qfeats | units | day_feats
              | {f"@{a}" for a in cand.actors})
-    return (quantities, terms, strong, months, _years(dates, quote, published),
-            _concepts(terms), _number_terms(cand.numbers), feats, _days(cand.dates),
-            _by_name(quantities))
+    return (quantities, terms, strong | day_feats, months, _years(dates, quote, published),
+            _concepts(terms), _number_terms(cand.numbers), feats, days,
+            _by_name(quantities), frozenset(qfeats - strong_q))
 
 
 _DAY_MONTH_RE = re.compile(
@@ -864,12 +935,30 @@ def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
     states = vocab.states
     assert states is not None
     for m in located_finditer(states, text, vocab.states_at, low):
-        concept, sign = vocab.state_signs[" ".join(m.group(1).lower().split())]
-        clause = max(text.rfind(c, 0, m.start()) for c in ",;:")  # negators of this clause
-        if _negations(text[clause + 1 : m.start()]) % 2:
-            sign = "-" if sign == "+" else "+"
-        found.setdefault(concept, set()).add(sign)
+        clause = _clause_start(text, m.start())  # negators of this clause
+        flip = _negations(text[clause : m.start()]) % 2
+        word = _TAIL_SPACE_RE.sub("", m.group(0)).lower()
+        for concept, sign in vocab.state_signs[" ".join(word.split())]:
+            if flip:
+                sign = "-" if sign == "+" else "+"
+            found.setdefault(concept, set()).add(sign)
     return {f"~{c}{signs.pop()}" for c, signs in found.items() if len(signs) == 1}
+
+
+# "were not restricted and would continue": a negator does not reach past these
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;:]|\s(?:and|but|while|whereas|after|because|although|though|unless|if|when|until)\s")
+
+
+_TAIL_SPACE_RE = re.compile(r"\s+$")
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause holding ``end`` starts: just after the last break before it."""
+    start = 0
+    for m in _CLAUSE_BREAK_RE.finditer(text, 0, end):
+        start = m.end()
+    return start
 
 
 def _negations(text: str) -> int:
@@ -958,8 +1047,10 @@ def _different_subjects(a: _Item, b: _Item) -> bool:
 
 
 def _shared_value(a: _Item, b: _Item) -> bool:
-    """Do the two name one exact quantity ("1.2 million tonnes" / "1,200,000 tonnes")?"""
-    return any(f[0] == "#" and f[1:3] != "u:" for f in a.strong & b.strong)
+    """Do the two name one exact quantity ("1.2 million tonnes" / "1,200,000 tonnes")? A
+    percentage ("4 per cent") recurs in unrelated claims too often to count."""
+    return any(f[0] == "#" and f[1:3] not in ("u:", "d:", "%=", "pp")
+               for f in a.strong & b.strong)
 
 
 def _agent(item: _Item) -> str | None:
@@ -1019,10 +1110,11 @@ def _shared_strong(a: _Item, b: _Item) -> int:
     if a.quantities and b.quantities:
         units |= {_feature_unit(f) for f in _approx_aliases(a, b).values()
                   if f in a.strong}
+    soft = 1 if a.soft and not a.soft.isdisjoint(b.soft) and common else 0
     if not units:
-        return len(common)
+        return len(common) + soft
     plain = [f for f in common if f[0] != "#"]
-    return len(plain) + len(units) - min(len(units), len(common & a.qterms & b.qterms))
+    return len(plain) + len(units) - min(len(units), len(common & a.qterms & b.qterms)) + soft
 
 
 @lru_cache(maxsize=65536)
@@ -1083,12 +1175,23 @@ def _similarity(a: _Item, b: _Item, shared: int, same: bool) -> float:
     return best
 
 
+def _tolerance(x: Quantity, y: Quantity, hi: float) -> float:
+    """How far two values, one of them approximate, may be apart and still agree: a share
+    of the larger, but no more than the coarser of the two is written ("about 12.5 million"
+    is near 12.5 million, not 11.2 million; "nearly 500" may be 450)."""
+    share = APPROX_TOLERANCE * hi
+    steps = [q.step for q in (x, y) if q.step]
+    return min(share, max(steps)) if len(steps) == 2 else share
+
+
 def _values_conflict(x: Quantity, y: Quantity) -> bool:
     if math.isclose(x.value, y.value):
         return False
+    if x.unit in _DIMENSIONS and math.isclose(x.value, y.value, rel_tol=DIMENSION_TOLERANCE):
+        return False
     if x.approx or y.approx:
         hi = max(abs(x.value), abs(y.value))
-        return abs(x.value - y.value) > APPROX_TOLERANCE * hi
+        return abs(x.value - y.value) > _tolerance(x, y, hi)
     return True
 
 
@@ -1149,7 +1252,8 @@ def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
     """A unit both count with values that disagree, at a score that makes the two about
     one subject (money needs more overlap: amounts of money are everywhere)."""
     return any(
-        score >= (CONFLICT_THRESHOLD if unit in _WEAK_UNITS or unit in CURRENCY_CODES
+        score >= (CONFLICT_THRESHOLD
+                  if unit in _WEAK_UNITS or unit in CURRENCY_CODES or unit in _STUFF
                   else VALUE_CONFLICT_THRESHOLD)
         for unit in _disagreeing_units(a, b)
     )
@@ -1176,10 +1280,27 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return False  # the same predicate with the same sign: agreeing
     if (ca and not cb) or (cb and not ca):
         return False  # "rejected" vs "turned down": one side's polarity is unknown
+    if _direction_only(ca) != _direction_only(cb):
+        return False  # "offered a rise" / "rejected the offer": a movement is no stance
     # "granted" vs "rejected" (different predicates, opposite signs), "will" vs "will not";
     # "they had not been warned" with "they" unknown may be anyone: no evidence of one subject
     return (score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
             and not _unknown_pronoun(a) and not _unknown_pronoun(b))
+
+
+def _refusal_of_other(a: _Item, b: _Item) -> bool:
+    """Is ``a`` a refusal ("the union rejected a 4% offer") where ``b`` takes no stance
+    ("the trust offered 4%") and is not reported as denied ("X denied that ...")? Then ``a``
+    is about ``b``'s thing, not the same claim."""
+    vocab = _vocab()
+    return (any(s == "-" and c in vocab.responses for c, s in a.concepts.items())
+            and all(c in vocab.directions for c in b.concepts)
+            and b.cand.appearance.reporting_verb not in lexicon().denial_forms)
+
+
+def _direction_only(concepts: dict[str, str]) -> bool:
+    """Does a claim name only which way something moves ("rose", "cut"), no stance?"""
+    return bool(concepts) and _vocab().directions.issuperset(concepts)
 
 
 def _unknown_pronoun(item: _Item) -> bool:
@@ -1317,8 +1438,25 @@ def _stances(quote: str) -> frozenset[tuple[str, int]]:
 
 
 def _modal(item: _Item) -> bool:
-    """Is the claim stated as a possibility or a forecast ("may raise", "is expected to")?"""
-    return not _MODAL_HEDGES.isdisjoint(item.cand.appearance.hedges)
+    """Is the claim stated as a possibility or a forecast ("may raise", "is expected to")?
+    Only a hedge of the main clause counts: "cars are being recalled after the company
+    found that hoses could leak" states the recall as a fact."""
+    found = _MODAL_HEDGES.intersection(item.cand.appearance.hedges)
+    return bool(found) and any(_main_clause_hedge(item.cand.appearance.quote, h) for h in found)
+
+
+# words that open a clause below the main one
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:that|after|because|which|who|whose|when|since|although|though|while|whereas)\b",
+    re.I)
+
+
+@lru_cache(maxsize=16384)
+def _main_clause_hedge(quote: str, hedge: str) -> bool:
+    """Is ``hedge`` (as written, or a hedge with no word of its own) in the quote's main
+    clause, before any subordinate clause opens?"""
+    at = re.search(rf"(?<![\w-]){re.escape(hedge)}(?![\w-])", quote, re.I)
+    return at is None or _SUBORDINATE_RE.search(quote, 0, at.start()) is None
 
 
 def _merge_thresholds(a: _Item, b: _Item, shared: int, same: bool) -> tuple[float, float]:
@@ -1346,6 +1484,8 @@ def _base_thresholds(a: _Item, b: _Item, shared: int, same: bool) -> tuple[float
         return math.inf, math.inf
     ha, hb = a.cand.appearance.hedges, b.cand.appearance.hedges
     if (_modal(a) and not hb) or (_modal(b) and not ha):
+        return MODAL_MISMATCH_THRESHOLD, MODAL_MISMATCH_THRESHOLD
+    if _refusal_of_other(a, b) or _refusal_of_other(b, a):
         return MODAL_MISMATCH_THRESHOLD, MODAL_MISMATCH_THRESHOLD
     # one actor and one strong word ("the agency opened an inspection" / "the agency will
     # carry out its own inspection") is a frame in common; without the actor, a pair

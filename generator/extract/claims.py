@@ -2,9 +2,9 @@
 
 One candidate per claim-bearing sentence. A sentence bears a claim when it is
 complete (not truncated), not boilerplate, not a question, and says something
-checkable: it names an actor, a number or a date, or reports someone's
-statement. Pure scene-setting ("This protective stance is not without its
-critics.") carries none of these and is left out.
+checkable: it names an actor, a number or a date, reports someone's statement, or
+states something of a plain subject ("Emergency departments remained open."). Pure
+scene-setting ("This protective stance is not without its critics.") is left out.
 
 The *quote* is the claim-carrying part of the sentence: the content clause
 without the attribution frame ("Sources familiar with the matter told Reuters
@@ -355,7 +355,8 @@ def _spelling_table() -> tuple[dict[str, str], frozenset[str]]:
     claim_lexicon.yml. Read on its own: ``lexicon()`` stems its words, so ``stem`` cannot
     depend on it."""
     raw = _load_yaml("claim_lexicon.yml").get("spelling", {})
-    variants = {str(k).lower(): str(v).lower() for k, v in raw.get("variants", {}).items()}
+    variants = {str(k).lower(): str(v).lower()
+                for key in ("variants", "senses") for k, v in raw.get(key, {}).items()}
     return variants, frozenset(str(w).lower() for w in raw.get("keep_our", []))
 
 
@@ -457,30 +458,48 @@ def content_terms(text: str, lex: Lexicon | None = None) -> tuple[list[str], int
             phrase = True
         elif info.term is not None:
             terms.append(info.term)
-    sign, concepts = _polarity(raw, infos, lex) if special else (1, set())
+    sign, signed = _polarity(raw, infos, lex) if special else (1, {})
     if phrase:  # a multi-word synonym may start somewhere: read the stems again
         terms = _phrase_terms([i.stem for i in infos if i.stem is not None], lex)
     terms.extend(_acronyms(text))
-    if concepts:
-        # a concept carries the clause's polarity: "opposes" and "opposition" share "~support-"
-        terms.extend(f"~{c}{'-' if sign < 0 else '+'}" for c in sorted(concepts))
-    return terms, sign, concepts
+    if signed:
+        # a concept carries its clause's polarity: "opposes" and "opposition" share
+        # "~support-"; "suspended exports after a drought cut the harvest" suspends (+)
+        terms.extend(f"~{c}{'-' if signed[c] < 0 else '+'}" for c in sorted(signed))
+    return terms, sign, set(signed)
 
 
-def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon) -> tuple[int, set[str]]:
-    """(sign, concepts) of the tokens ``raw``: negators flip the sign, polarity words add
-    their concepts (and flip it when negative). Only ``_TokenInfo.special`` tokens do
-    either, so only they are visited."""
+# words that open an adverbial clause about another event (time, cause, concession): a
+# negator or negative word after one does not turn round what the clause before it says
+# ("suspended exports after a drought cut the harvest"). Conditions, relative clauses and
+# "but" stay in one reading: "will not reopen unless ..." is still the main clause's.
+_CLAUSE_OPENERS = frozenset(
+    {"after", "because", "since", "while", "whereas", "although", "though", "before"}
+)
+
+
+def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
+              ) -> tuple[int, dict[str, int]]:
+    """(sign, {concept: sign}) of the tokens ``raw``: negators flip the sign, polarity
+    words add their concepts (and flip it when negative). A concept takes the sign of its
+    own clause (the first clause naming it); the whole text's sign is the product of its
+    clauses'. Only ``_TokenInfo.special`` tokens and clause openers do anything."""
     polarity = lex.polarity
-    sign = 1
-    concepts: set[str] = set()
+    sign = clause_sign = 1
+    signed: dict[str, int] = {}
+    pending: set[str] = set()  # concepts of the current clause
     last = len(raw) - 1
     for k, info in enumerate(infos):
         if not info.special:
+            if info.low in _CLAUSE_OPENERS and (pending or clause_sign < 0):
+                for c in pending:
+                    signed.setdefault(c, clause_sign)
+                sign *= clause_sign
+                pending, clause_sign = set(), 1
             continue
         kind, low = info.kind, info.low
         if kind == _NEGATOR:
-            sign = -sign
+            clause_sign = -clause_sign
             continue
         polar = None
         if low in lex.polarity_pair_heads and k < last:  # "turned down"
@@ -489,10 +508,12 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon) -> tuple[in
             polar = polarity[low]  # "excluded"
         if polar is not None:
             found, s = polar
-            concepts |= found
+            pending |= found
             if s < 0:
-                sign = -sign
-    return sign, concepts
+                clause_sign = -clause_sign
+    for c in pending:
+        signed.setdefault(c, clause_sign)
+    return sign * clause_sign, signed
 
 
 def _phrase_terms(stems: list[str], lex: Lexicon) -> list[str]:
@@ -692,7 +713,8 @@ NUMBER_RE = re.compile(
     rf"|(?-i:(?:{'|'.join(CURRENCY_CODES)}))\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
     rf"|(?:{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)"
     # partitives too: "two of the papers", "12 of his published papers"
-    rf"|(?!(?:19|20)\d\d\b)(?:{_NUM})(?![\w-]|\.\d)(?:\s{_SCALE}\b)?"
+    # "3m tonnes", "120k cars": a scale written against the digits ("10m-high" is a height)
+    rf"|(?!(?:19|20)\d\d\b)(?:{_NUM})(?:(?:bn|mn|m|k)(?![\w-])|(?![\w-]|\.\d)(?:\s{_SCALE}\b)?)"
     rf"(?:\s+{_DETERMINER_OF}(?={_UNIT_WORD}))?{_UNIT_WORD}{{0,2}}"
     rf"|\b{_VAGUE}\b"
     rf"|\b{_WORDNUM}\b(?:\s+{_DETERMINER_OF}|\s+of)?{_UNIT_WORD}{{1,2}})",
@@ -732,10 +754,21 @@ def find_numbers(text: str, low: str | None = None) -> list[str]:
     out = []
     for m in located_finditer(NUMBER_RE, text, _NUMBER_AT, low):
         value = m.group(0).strip()
-        if DATE_RE.fullmatch(value):
+        if DATE_RE.fullmatch(value) or _day_of_month(text, m.start(), value):
             continue
         out.append(value)
     return out
+
+
+# a month name just before a number: "on March 10 under a decree" is a date, not ten of
+# something
+_MONTH_BEFORE_RE = re.compile(rf"(?:{_MONTHS}|May)\s+$")
+
+
+def _day_of_month(text: str, start: int, value: str) -> bool:
+    """Is the number at ``start`` the day of a date written month first ("March 10")?"""
+    return (value[:1].isdigit() and (len(value) < 3 or not value[2].isdigit())
+            and _MONTH_BEFORE_RE.search(text, max(0, start - 12), start) is not None)
 
 
 def find_dates(text: str, low: str | None = None) -> list[str]:
@@ -1541,13 +1574,15 @@ def _claim_worthy(
         return True
     if located_search(DATE_RE, text, _DATE_AT, low):
         return True
-    # nothing concrete named: a claim only if it does not merely set the scene
+    # nothing concrete named: a claim only if it does not merely set the scene. A short
+    # sentence with a plain subject states a fact ("Emergency departments remained open
+    # throughout the day."); one about "it", "this", "there" sets the scene ("It was a long
+    # night."), unless it denies something; a long one ("this attribute triggered deep
+    # concerns from ...") asserts
     n_words = len(text.split())
-    if n_words < 8:
-        return _negative_assertion(text, lex)
-    # "This protective stance is not without its critics.": a short sentence about "this"
-    # sets the scene; a long one ("this attribute triggered deep concerns from ...") asserts
-    return n_words >= 16 or not _SCENE_RE.match(lex.markers_re.sub("", text, count=1))
+    if not _SCENE_RE.match(lex.markers_re.sub("", text, count=1)):
+        return True
+    return _negative_assertion(text, lex) if n_words < 8 else n_words >= 16
 
 
 # "No one was hurt.", "Nobody died.": a short sentence, but a statement of fact
@@ -1967,7 +2002,8 @@ def _subject(
 
 
 _PREPOSITIONS = frozenset(
-    {"on", "of", "in", "for", "at", "by", "with", "from", "to", "about", "against", "over"}
+    {"on", "of", "in", "for", "at", "by", "with", "from", "to", "about", "against", "over",
+     "between", "among", "across", "through", "into", "near", "inside", "outside", "around"}
 )
 
 
