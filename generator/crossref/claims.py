@@ -937,8 +937,7 @@ def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
     for m in located_finditer(states, text, vocab.states_at, low):
         clause = _clause_start(text, m.start())  # negators of this clause
         flip = _negations(text[clause : m.start()]) % 2
-        word = _TAIL_SPACE_RE.sub("", m.group(0)).lower()
-        for concept, sign in vocab.state_signs[" ".join(word.split())]:
+        for concept, sign in vocab.state_signs[" ".join(m.group(0).lower().split())]:
             if flip:
                 sign = "-" if sign == "+" else "+"
             found.setdefault(concept, set()).add(sign)
@@ -948,9 +947,6 @@ def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
 # "were not restricted and would continue": a negator does not reach past these
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;:]|\s(?:and|but|while|whereas|after|because|although|though|unless|if|when|until)\s")
-
-
-_TAIL_SPACE_RE = re.compile(r"\s+$")
 
 
 def _clause_start(text: str, end: int) -> int:
