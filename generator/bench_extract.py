@@ -29,6 +29,8 @@ import argparse
 import gc
 import json
 import multiprocessing
+import os
+import platform
 import shutil
 import sys
 import tempfile
@@ -213,6 +215,12 @@ def print_report(result: dict[str, object]) -> None:
     print(f"  (overall is the fastest of {len(result['overall_runs_seconds'])} runs: {runs} s)")
 
 
+def interpreter() -> str:
+    """The Python that runs the benchmark, by its real path: a venv's ``python`` is a link."""
+    return (f"{platform.python_implementation()} {platform.python_version()}, "
+            f"{os.path.realpath(sys.executable)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=1000, help="synthetic articles")
@@ -220,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of the overall figure")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
+    print(f"interpreter: {interpreter()} (the figures depend on how it was built)")
     startup = startup_seconds()
     print(f"start-up, once per process (word lists, patterns): {startup:.3f} s CPU")
     results = []
@@ -232,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
             print_report(result)
             results.append(result)
     if args.json:
-        payload = {"startup_seconds": round(startup, 3), "corpora": results}
+        payload = {"interpreter": interpreter(), "startup_seconds": round(startup, 3),
+                   "corpora": results}
         args.json.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", "utf-8")
     worst = min(r["overall_words_per_second"] or 0 for r in results)
     print(f"\nslowest corpus: {worst:,} words/s of CPU time "
