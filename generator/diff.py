@@ -19,7 +19,7 @@ import subprocess
 import tarfile
 import tempfile
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.errors import BriefingError, Problem
@@ -70,8 +70,26 @@ def _revision_side(rev: str, project_root: Path) -> dict[str, Any]:
                                     f"{archive.stderr.decode(errors='replace').strip()}"))
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(tmp, filter="data")
+            _extract_safely(tar, tmp)
         return _briefing_dict(Path(tmp), Path(tmp) / seeds)
+
+
+def _extract_safely(tar: tarfile.TarFile, dest: str) -> None:
+    """Extract a ``git archive`` of the seeds without letting a member escape ``dest``.
+
+    Pythons with extraction filters (3.12, and 3.11.4 onwards) apply the "data" filter;
+    older 3.11 builds (Debian 12's 3.11.2) get the same guarantee by extracting only
+    regular files and folders with relative paths that do not climb out."""
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(dest, filter="data")
+        return
+    safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir()) and _inside(m.name)]
+    tar.extractall(dest, members=safe)  # noqa: S202 - members checked above
+
+
+def _inside(name: str) -> bool:
+    path = PurePosixPath(name)
+    return not path.is_absolute() and ".." not in path.parts
 
 
 def load_side(rev_or_json: str | None, project_root: Path) -> dict[str, Any]:

@@ -197,3 +197,44 @@ def test_diff_of_a_committed_curation_edit(repo: Path) -> None:
     assert diff.claims_changed[0].fields == {"credibility": [None, 2]}
     assert not (diff.claims_added or diff.claims_removed or diff.actors_changed
                 or diff.actors_added or diff.sources_changed)
+
+
+def _tar_with(members: list[tuple[str, bytes | None, str | None]]) -> bytes:
+    """A tar archive: (name, file content, symlink target) per member."""
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name, data, link in members:
+            info = tarfile.TarInfo(name)
+            if link is not None:
+                info.type, info.linkname = tarfile.SYMTYPE, link
+                tar.addfile(info)
+            else:
+                info.size = len(data or b"")
+                tar.addfile(info, io.BytesIO(data or b""))
+    return buf.getvalue()
+
+
+def test_a_revision_archive_cannot_write_outside_its_folder_without_filters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pythons without tar extraction filters (Debian 12's 3.11.2) keep the guarantee the
+    "data" filter gives newer ones: nothing lands outside the folder, no link is made."""
+    import io
+    import tarfile
+
+    from generator import diff
+
+    monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    data = _tar_with([("seeds/a.txt", b"fine", None), ("../escaped.txt", b"bad", None),
+                      ("/tmp/absolute.txt", b"bad", None), ("seeds/link", None, "/etc/passwd")])
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        diff._extract_safely(tar, str(dest))
+    assert not (tmp_path / "escaped.txt").exists()
+    assert not (dest / "tmp").exists() and not Path("/tmp/absolute.txt").exists()
+    assert not (dest / "seeds" / "link").exists() and not (dest / "seeds" / "link").is_symlink()
+    assert (dest / "seeds" / "a.txt").read_text() == "fine"
