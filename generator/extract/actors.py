@@ -50,6 +50,7 @@ from generator.extract.names import (
     slugify,
     tokenize,
 )
+from generator.extract.quality import dateline_outlet
 from generator.models import ACTOR_TYPES, Document, LocalActor, Mention, Role, Sentence
 
 # Words after a country that make it its government ("the U.S. administration").
@@ -2078,6 +2079,35 @@ def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[
     return frozenset(words), frozenset(lone)
 
 
+def _dateline_outlet(ctx: _Ctx, sentences: list[Sentence]) -> None:
+    """The outlet credited in a dateline ("LONDON (Reuters) -", "(AP) —") is a media actor.
+
+    ``mark_quality`` has moved the dateline out of its sentence (it is no claim and no
+    sentence text), so it is found in the gap before one of the first sentences; its
+    mention belongs to that sentence, whose span it precedes.
+    """
+    text = ctx.doc.text
+    prev_end = 0
+    for s in sentences[:3]:
+        gap_start = prev_end + len(text[prev_end : s.start]) - len(
+            text[prev_end : s.start].lstrip())
+        prev_end = s.end
+        if gap_start >= s.start or "(" not in text[gap_start : s.start]:
+            continue  # most sources: nothing between two sentences but white space
+        span = dateline_outlet(text[gap_start : s.end])
+        if span is None or gap_start + span[1] > s.start:
+            continue
+        start, end = gap_start + span[0], gap_start + span[1]
+        name = text[start:end]
+        entry = ctx.lex.forms.get(norm(name))
+        if entry is not None:
+            _entry_cand(ctx, entry, name, start, end, s.id)
+        else:  # the dateline says what it is: as strong as a gazetteer entry
+            _add(ctx, _Cand(name, start, end, s.id, norm(name), len(name.split()), "media",
+                            _GAZ))
+        return
+
+
 def _is_ai_doc(text: str) -> bool:
     lowered = f" {text.lower()} "
     return any(word in lowered for word in _AI_WORDS)
@@ -2108,6 +2138,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
             _lowercase_ministries(ctx, toks, sent.id)
         if references:
             _lowercase_references(ctx, toks, sent.id)
+    _dateline_outlet(ctx, sentences)
     ctx.known = {c.norm for c in ctx.cands}
     for sent, toks in headlines:
         _scan_roles_and_names(ctx, toks, sent.id, headline=True)
