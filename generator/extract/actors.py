@@ -2089,11 +2089,11 @@ def _dateline_outlet(ctx: _Ctx, sentences: list[Sentence]) -> None:
     text = ctx.doc.text
     prev_end = 0
     for s in sentences[:3]:
-        gap_start = prev_end + len(text[prev_end : s.start]) - len(
-            text[prev_end : s.start].lstrip())
+        gap = text[prev_end : s.start]
         prev_end = s.end
-        if gap_start >= s.start or "(" not in text[gap_start : s.start]:
+        if "(" not in gap:
             continue  # most sources: nothing between two sentences but white space
+        gap_start = s.start - len(gap.lstrip())
         span = dateline_outlet(text[gap_start : s.end])
         if span is None or gap_start + span[1] > s.start:
             continue
