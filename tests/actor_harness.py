@@ -125,8 +125,15 @@ class ActorDevSet:
                 out.append(pytest.param(article, value, id=pid, marks=marks))
         return out
 
-    def article_params(self) -> list:
-        return [pytest.param(article, id=article) for article in sorted(self.articles)]
+    def article_params(self, kind: str) -> list:
+        """One param per article for a whole-article check; ``article:kind`` in
+        ``known_misses`` (kind "never" or "precision") makes it a strict xfail."""
+        out = []
+        for article in sorted(self.articles):
+            marks = [pytest.mark.xfail(strict=True, reason="known limit")] if (
+                f"{article}:{kind}" in self.known_misses) else []
+            out.append(pytest.param(article, id=article, marks=marks))
+        return out
 
     def tests(self) -> dict[str, Callable[..., None]]:
         """The standard checks as test functions, to be put in a dev module's namespace
@@ -153,11 +160,11 @@ class ActorDevSet:
         def test_distinct_entities_are_kept_apart(article: str, pair: tuple[str, str]) -> None:
             dev.check_kept_apart(article, pair)
 
-        @pytest.mark.parametrize("article", self.article_params())
+        @pytest.mark.parametrize("article", self.article_params("never"))
         def test_no_capitalised_non_actors(article: str) -> None:
             dev.check_no_non_actors(article)
 
-        @pytest.mark.parametrize("article", self.article_params())
+        @pytest.mark.parametrize("article", self.article_params("precision"))
         def test_actor_precision_on_dev_article(article: str) -> None:
             """At most one actor in ten may be something the reader did not list (or ignore)."""
             dev.check_precision(article)

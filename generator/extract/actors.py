@@ -50,6 +50,7 @@ from generator.extract.names import (
     slugify,
     tokenize,
 )
+from generator.extract.quality import dateline_outlet
 from generator.models import ACTOR_TYPES, Document, LocalActor, Mention, Role, Sentence
 
 # Words after a country that make it its government ("the U.S. administration").
@@ -241,6 +242,9 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             j += 1
             continue
         prev = toks[j - 1].lower
+        if tok.text == "." and _initial_dot(toks, j, lex):
+            j += 1  # "P. K. Wanjala", "Ingrid H. Solberg": an initial's dot stays in the name
+            continue
         if tok.version and prev not in lex.not_versioned and norm(
             " ".join(t.text for t in toks[i:j])
         ) not in lex.forms:
@@ -288,6 +292,15 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
                 continue
         break
     return j
+
+
+def _initial_dot(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """Is the dot at j the end of an initial inside a name: a lone capital letter right
+    before it, and another name word after it ("T. J. Harlow", "Joseph M. Otieno")?"""
+    prev = toks[j - 1].text
+    return len(prev) == 1 and prev.isupper() and toks[j].start == toks[j - 1].end and (
+        j + 1 < len(toks) and _is_name_word(toks[j + 1], lex)
+    )
 
 
 def _title_closes_name(toks: list[Token], j: int, lex: Lexicon) -> bool:
@@ -546,12 +559,16 @@ def _governmental(span: list[Token], lex: Lexicon) -> bool:
 
 def _person_like(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     """Could these tokens be a person's name? (Not a gazetteer entry, no org head word.)"""
-    if j - i > _PERSON_MAX_TOKENS:
+    if j - i > _PERSON_MAX_TOKENS and j - i - sum(t.text == "." for t in toks[i:j]) > (
+        _PERSON_MAX_TOKENS
+    ):  # (an initial's dot is no word: "Justice P. K. Wanjala")
         return False
-    words = [t for t in toks[i:j] if t.lower not in _PARTICLES]
+    words = [t for t in toks[i:j] if t.lower not in _PARTICLES and t.text != "."]
     if not words or norm(" ".join(t.text for t in toks[i:j])) in lex.forms:
         return False
-    if lex.suffix.get(words[-1].lower) or words[-1].lower in lex.alone:
+    if lex.suffix.get(words[-1].lower) or words[-1].lower in lex.alone or len(
+        words[-1].text
+    ) == 1:  # a name ends in a surname, not in a letter ("Vitamin D", "Plan B")
         return False
     first = words[0].lower
     if first in lex.gov_modifiers or first in lex.demonyms or first in _PLACE_PREFIXES:
@@ -574,6 +591,12 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         return None
     if entry is not None:
         return _gazetteer_cand(ctx, entry, toks, i, j, sid)
+    last = toks[j - 1].text
+    if len(last) == 1 and last.isalpha():
+        # A lone letter names an item of a series ("group B", "Section 12 C", "the letter
+        # K"), and so does a word before it ("Plan B", "Vitamin D"): never an actor. What
+        # comes before that label may still be one ("Acme Class B" is Acme).
+        return _classify(ctx, toks, i, j - 2, sid, headline) if j - i > 2 else None
     if _plural_demonym(key, lex):
         return None  # "Kenyans", "South Koreans": people of a country, not one actor
     demonym = lex.demonyms.get(key)
@@ -822,12 +845,56 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
     cue = _context_cue(ctx, toks, i, j)
     if cue is not None:
         return cue, _CUE
+    located = _locative(ctx, toks, i, j)
+    if located is not None:
+        return "place", located
     if j - i >= 2 and _person_like(toks, i, j, lex):
         if _org_shaped(ctx, toks, i, j):
             return "organisation", _CUE
         strength = _CUE if toks[i].text in lex.given else _DEFAULT
         return "person", strength
     return "organisation", _DEFAULT
+
+
+def _list_start(toks: list[Token], i: int) -> int:
+    """Index of the word before a list of names that ends with the name at i ("of" in
+    "the regions of Tavera, Kolmin and Oskel"), or the word right before i."""
+    k = i - 1
+    for _ in range(4):  # a few names at most; a longer run is no list of places
+        if k < 1 or toks[k].lower not in (",", "and", "or") or not toks[k - 1].cap:
+            break
+        k -= 1
+        while k >= 1 and toks[k - 1].cap:
+            k -= 1
+        k -= 1
+    return k
+
+
+def _locative(ctx: _Ctx, toks: list[Token], i: int, j: int) -> int | None:
+    """Strength of the evidence that an unknown name is a place from the words in front of
+    it ("the port of Sandvik", "the regions of Tavera and Kolmin", "near Ekeby": a cue;
+    "flooding in Lower Varden": the weakest evidence), or None."""
+    n = len(toks)
+    if j < n and toks[j].text in _POSSESSIVE:
+        return None  # "near Acme's plant": the owner of what is located
+    k = _list_start(toks, i)
+    if k < 0:
+        return None
+    prev, lex = toks[k].lower, ctx.lex
+    if prev == "of":
+        return _CUE if k >= 1 and toks[k - 1].text in lex.place_before_of else None
+    if prev in lex.place_prepositions:
+        return _CUE
+    if prev != "in" or toks[i].text in lex.given or (
+        k >= 1 and toks[k - 1].lower in lex.not_before_in
+    ):
+        return None
+    nxt = toks[j] if j < n else None
+    if nxt is not None and nxt.text.isalpha() and nxt.text.islower() and (
+        nxt.lower not in lex.never
+    ):
+        return None  # "in Nasdaq trading": the name modifies a noun
+    return _DEFAULT
 
 
 def _org_shaped(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
@@ -2012,6 +2079,35 @@ def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[
     return frozenset(words), frozenset(lone)
 
 
+def _dateline_outlet(ctx: _Ctx, sentences: list[Sentence]) -> None:
+    """The outlet credited in a dateline ("LONDON (Reuters) -", "(AP) —") is a media actor.
+
+    ``mark_quality`` has moved the dateline out of its sentence (it is no claim and no
+    sentence text), so it is found in the gap before one of the first sentences; its
+    mention belongs to that sentence, whose span it precedes.
+    """
+    text = ctx.doc.text
+    prev_end = 0
+    for s in sentences[:3]:
+        gap = text[prev_end : s.start]
+        prev_end = s.end
+        if "(" not in gap:
+            continue  # most sources: nothing between two sentences but white space
+        gap_start = s.start - len(gap.lstrip())
+        span = dateline_outlet(text[gap_start : s.end])
+        if span is None or gap_start + span[1] > s.start:
+            continue
+        start, end = gap_start + span[0], gap_start + span[1]
+        name = text[start:end]
+        entry = ctx.lex.forms.get(norm(name))
+        if entry is not None:
+            _entry_cand(ctx, entry, name, start, end, s.id)
+        else:  # the dateline says what it is: as strong as a gazetteer entry
+            _add(ctx, _Cand(name, start, end, s.id, norm(name), len(name.split()), "media",
+                            _GAZ))
+        return
+
+
 def _is_ai_doc(text: str) -> bool:
     lowered = f" {text.lower()} "
     return any(word in lowered for word in _AI_WORDS)
@@ -2042,6 +2138,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
             _lowercase_ministries(ctx, toks, sent.id)
         if references:
             _lowercase_references(ctx, toks, sent.id)
+    _dateline_outlet(ctx, sentences)
     ctx.known = {c.norm for c in ctx.cands}
     for sent, toks in headlines:
         _scan_roles_and_names(ctx, toks, sent.id, headline=True)

@@ -233,6 +233,10 @@ class Lexicon:
     descriptor: frozenset[str] = frozenset()  # "Drugmaker" in front of a name
     given: frozenset[str] = frozenset()
     max_form_words: int = 1
+    # locative contexts (suffixes.yml ``locative``): "the port of X", "near X", "in X"
+    place_before_of: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    not_before_in: frozenset[str] = frozenset()
 
     def government_of(self, country: Entry) -> Entry:
         """The government of a country, as its own actor (distinct from the country)."""
@@ -343,6 +347,10 @@ def _load_suffixes(lex: Lexicon) -> None:
     lex.not_versioned = frozenset(w.lower() for w in data.get("not_versioned", []))
     lex.ambiguous_gov = frozenset(w.lower() for w in data.get("ambiguous_government", []))
     lex.gov_modifiers = frozenset(w.lower() for w in data.get("government_modifiers", []))
+    locative = data.get("locative") or {}
+    lex.place_before_of = frozenset(w.lower() for w in locative.get("before_of", []))
+    lex.place_prepositions = frozenset(w.lower() for w in locative.get("prepositions", []))
+    lex.not_before_in = frozenset(w.lower() for w in locative.get("not_before_in", []))
 
 
 def _load_non_actors(lex: Lexicon) -> None:

@@ -618,6 +618,19 @@ def _match_dateline(text: str) -> tuple[int, str | None, str | None] | None:
     return None
 
 
+def dateline_outlet(text: str) -> tuple[int, int] | None:
+    """Span in ``text`` of the outlet named in parentheses by the dateline ``text`` opens
+    with ("LONDON (Reuters) - ...", "(AP) — ..."), or None. An outlet given only as a
+    prefix before a dash ("Market Pulse - ") may be a section label or a site's name, so
+    only the parenthesised credit counts."""
+    found = _match_dateline(text)
+    if found is None or found[1] is None:
+        return None
+    cut, outlet, _ = found
+    k = text.find(f"({outlet}", 0, cut)
+    return (k + 1, k + 1 + len(outlet)) if k >= 0 else None
+
+
 def _is_section_label(name: str) -> bool:
     """A section label ("Breaking News", "Market Update", "Exclusive"), not an outlet name."""
     dl = _dateline()
