@@ -52,6 +52,16 @@ def test_capitalised_non_actors_never_become_actors():
         assert word not in found, word
 
 
+def test_a_lone_letter_is_a_name_only_where_the_text_says_so():
+    text = ("The social network X said on Monday it would appeal the fine. Regulators said X "
+            "had failed to act. Plan B was rejected, and group C voters backed Vitamin D "
+            "trials.\n")
+    _, _, actors = extract(text)
+    x = by_name(actors, "X")
+    assert x.type == "organisation" and len(x.mentions) == 2
+    assert not {"Plan B", "B", "C", "Vitamin D", "D"} & set(names(actors))
+
+
 def test_surname_and_short_forms_join_the_full_name():
     _, _, actors = extract(TRADE)
     assert "Ng" in by_name(actors, "Mary Ng").aliases

@@ -294,6 +294,19 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
     return j
 
 
+def _letter_name(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Is a lone capital letter a name here: after a noun that says it names a company or
+    service ("social network X", "the platform X"), owning something ("X's owner"), or
+    already found as a name in this source (a later "X had failed")?"""
+    if j - i != 1:
+        return False
+    before = toks[i - 1].lower if i > 0 else ""
+    if before in ctx.lex.letter_name_nouns or (j < len(toks) and toks[j].text in _POSSESSIVE):
+        return True
+    key = norm(toks[i].text)  # rare (a lone letter): a scan of the candidates is cheap
+    return any(c.norm == key for c in ctx.cands)
+
+
 def _initial_dot(toks: list[Token], j: int, lex: Lexicon) -> bool:
     """Is the dot at j the end of an initial inside a name: a lone capital letter right
     before it, and another name word after it ("T. J. Harlow", "Joseph M. Otieno")?"""
@@ -592,7 +605,7 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     if entry is not None:
         return _gazetteer_cand(ctx, entry, toks, i, j, sid)
     last = toks[j - 1].text
-    if len(last) == 1 and last.isalpha():
+    if len(last) == 1 and last.isalpha() and not _letter_name(ctx, toks, i, j):
         # A lone letter names an item of a series ("group B", "Section 12 C", "the letter
         # K"), and so does a word before it ("Plan B", "Vitamin D"): never an actor. What
         # comes before that label may still be one ("Acme Class B" is Acme).

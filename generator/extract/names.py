@@ -237,6 +237,7 @@ class Lexicon:
     place_before_of: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     not_before_in: frozenset[str] = frozenset()
+    letter_name_nouns: frozenset[str] = frozenset()  # "social network X"
 
     def government_of(self, country: Entry) -> Entry:
         """The government of a country, as its own actor (distinct from the country)."""
@@ -351,6 +352,7 @@ def _load_suffixes(lex: Lexicon) -> None:
     lex.place_before_of = frozenset(w.lower() for w in locative.get("before_of", []))
     lex.place_prepositions = frozenset(w.lower() for w in locative.get("prepositions", []))
     lex.not_before_in = frozenset(w.lower() for w in locative.get("not_before_in", []))
+    lex.letter_name_nouns = frozenset(w.lower() for w in data.get("letter_name_after", []))
 
 
 def _load_non_actors(lex: Lexicon) -> None:
