@@ -43,7 +43,7 @@ from typing import Any
 from generator.crossref import cross_reference
 from generator.crossref.actors import merge_actors
 from generator.crossref.claims import cluster_claims
-from generator.extract import extract_source, paused_gc
+from generator.extract import extract_source
 from generator.extract.actors import find_actors
 from generator.extract.claims import find_claims
 from generator.extract.events import find_events
@@ -51,6 +51,7 @@ from generator.extract.keypoints import pick_key_points
 from generator.extract.quality import mark_quality
 from generator.extract.relations import find_relations
 from generator.extract.sentences import split_sentences
+from generator.gcpause import paused_gc
 from generator.load import load_seeds
 from generator.models import Document, SourceExtraction
 from generator.project import Project

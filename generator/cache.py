@@ -11,13 +11,10 @@ pickles, and a pull request must not be able to plant one that CI would load.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,20 +73,6 @@ def document_key(document: Document) -> str:
         ),
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many long-lived objects are built at once
-    (unpickling a cache, a memo): each full collection meanwhile would walk all of them again
-    and free nothing. Unpickling 1,000 cached extractions took half as long again with it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class ExtractionCache:

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from generator import __version__
-from generator.cache import ExtractionCache, default_cache_dir, gc_paused
+from generator.cache import ExtractionCache, default_cache_dir
 from generator.crossref import cross_reference
 from generator.curation import apply_curation, load_curation
 from generator.errors import BriefingError, Problem
 from generator.extract import extract_source
+from generator.gcpause import paused_gc
 from generator.load import load_seeds
 from generator.models import Briefing, Document, SourceExtraction
 from generator.project import Project
@@ -45,7 +46,7 @@ def extract_all(
     cache: ExtractionCache | None = None,
 ) -> list[SourceExtraction]:
     """Extract every document, reusing cached results and spreading the rest over the cores."""
-    with gc_paused():
+    with paused_gc():
         results: list[SourceExtraction | None] = [
             cache.get(doc) if cache else None for doc in documents
         ]
@@ -59,7 +60,7 @@ def extract_all(
     # Paused for the whole loop, not only inside each extract_source: the results pile up
     # here, and between documents the collector would scan them all again and again.
     # Extraction leaves no cyclic garbage, so nothing accumulates meanwhile.
-    with gc_paused():
+    with paused_gc():
         _extract_todo(documents, todo, results, done, progress)
     if cache:
         for i in todo:

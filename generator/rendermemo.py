@@ -53,7 +53,8 @@ from typing import Any
 import jinja2
 from jinja2 import meta, nodes
 
-from generator.cache import default_render_dir, gc_paused, generator_fingerprint
+from generator.cache import default_render_dir, generator_fingerprint
+from generator.gcpause import paused_gc
 from generator.markup import Safe
 from generator.models import Actor, Briefing, Claim, Source
 
@@ -714,11 +715,11 @@ def heap_frozen() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _gc_paused_then_frozen() -> Iterator[None]:
-    """``gc_paused``, and what was built meanwhile (the memo, the facts) joins the frozen heap
+    """``paused_gc``, and what was built meanwhile (the memo, the facts) joins the frozen heap
     of ``render_pages`` (``heap_frozen``) instead of being scanned by the first collection
     after: it lives until the render ends, when the heap is unfrozen."""
     if not gc.get_freeze_count():  # not inside heap_frozen: nothing would unfreeze it
-        with gc_paused():
+        with paused_gc():
             yield
         return
     enabled = gc.isenabled()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.crossref.actors import evolve, merge_actors
 from generator.crossref.claims import cluster_claims
-from generator.extract import paused_gc
+from generator.gcpause import paused_gc
 from generator.models import (
     Briefing,
     ClaimCandidate,

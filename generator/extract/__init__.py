@@ -7,10 +7,6 @@ safe to run in parallel, one seed per worker.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from generator.extract.actors import find_actors
 from generator.extract.claims import find_claims
 from generator.extract.events import find_events
@@ -18,26 +14,10 @@ from generator.extract.keypoints import pick_key_points
 from generator.extract.quality import mark_quality
 from generator.extract.relations import find_relations
 from generator.extract.sentences import folded, split_sentences
+from generator.gcpause import paused_gc
 from generator.models import Document, SourceExtraction
 
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Run a block without the cyclic garbage collector, restoring it afterwards.
-
-    Extraction and cross-referencing allocate many small objects (tokens, match
-    tuples, feature sets, candidate pairs) that reference counting frees on its own;
-    the cyclic collector would only re-scan the whole growing corpus again and again
-    (a third of cross-referencing time on 1,000 sources). The few cycles made inside
-    are collected as usual once the block ends. Output is unaffected.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+__all__ = ["extract_source", "paused_gc"]
 
 
 def extract_source(document: Document) -> SourceExtraction:
