@@ -236,7 +236,10 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
     of_chain = False  # inside "Court of Justice of the ...": later "of"/"and" stay in the name
     while j < n:
         tok = toks[j]
-        if _title_len(toks, j, lex) and not (of_chain and _title_closes_name(toks, j, lex)):
+        if _title_len(toks, j, lex) and not (
+            (of_chain or lex.suffix.get(tok.lower) == "government")
+            and _title_closes_name(toks, j, lex)
+        ):  # (a head word that is also a title ends a name: "Independent Football Regulator")
             break
         if _is_name_word(tok, lex):
             j += 1
@@ -262,7 +265,9 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             k = j + 1
             if k < n and toks[k].lower == "the":
                 k += 1
-            if k < n and _is_name_word(toks[k], lex) and not _title_len(toks, k, lex):
+            if k < n and _is_name_word(toks[k], lex) and (
+                not _title_len(toks, k, lex) or _title_closes_name(toks, k, lex)
+            ):  # "Ministry of Justice": a title word ending the name is no title
                 j = k + 1
                 of_chain = True
                 continue
@@ -428,6 +433,10 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
             i += 1  # most tokens: neither a title nor a name word (the checks below agree)
             continue
         length = _title_len(toks, i, lex) if tok.lower in title_max else 0
+        if length == 1 and tok.text in lex.given and i + 1 < n and _is_name_word(
+            toks[i + 1], lex
+        ):
+            length = 0  # "investor Dean Mercer": a given name, not the title "dean"
         if length:
             named = _title_led_name(toks, i, i + length, lex)
             if named:  # "Premier League", "Attorney General's Office"
@@ -443,7 +452,9 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
             else:
                 out.append(("title", i, i + length))
             i += length
-        elif _is_name_word(toks[i], lex):
+        elif _is_name_word(toks[i], lex) or (
+            i + 1 < n and toks[i + 1].text == "." and _initial_dot(toks, i + 1, lex)
+        ):  # (an initial may be a word of the never list: "Justice A. W. Mutiso")
             j = _extend(toks, i, lex)
             if toks[i].lower in lex.descriptor and j - i >= 2:
                 i += 1  # "Drugmaker Veltrax": the descriptor is not part of the name
@@ -504,7 +515,17 @@ def _is_headline(toks: list[Token]) -> bool:
     if sum(map(str.isupper, firsts)) / words < 0.7:
         return False  # (an upper-case symbol that is no letter only adds to this count)
     caps = sum(map(and_, map(str.isalpha, firsts), map(str.isupper, firsts)))
-    return caps / words >= 0.7
+    return caps / words >= 0.7 and not _lowercase_content(toks)
+
+
+def _lowercase_content(toks: list[Token]) -> bool:
+    """Does a mostly capitalised line end like a sentence with a lower-case word that is no
+    function word ("Lady Justice Jane Doe and Justice John Roe agreed.")? A headline in
+    title case leaves only short function words in lower case, and has no final stop."""
+    if toks[-1].text != ".":
+        return False
+    never = lexicon().never
+    return any(t.text.isalpha() and t.text.islower() and t.lower not in never for t in toks)
 
 
 def _text(doc: Document, toks: list[Token], i: int, j: int) -> str:
@@ -1095,6 +1116,7 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
     """Classify the capitalised spans of a sentence and read the roles around titles."""
     spans = _spans(toks, ctx.lex)
     used: set[int] = set()  # span positions already consumed by a role pattern
+    titled: dict[int, int] = {}  # span position -> person candidate of "[Title] [Person]"
     for pos, (kind, i, j) in enumerate(spans):
         if kind != "title" or headline:
             continue
@@ -1125,6 +1147,7 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
             else:  # "Seismologist Hendra Gunawan of Gadjah Raya University"
                 org = _org_after(ctx, toks, spans, pos + 1, sid, used)
             used.add(pos + 1)
+            titled[pos + 1] = person
             ctx.roles.append(_RoleCand(person, full_title, org, sid, toks[i].start,
                                        toks[j - 1].end, anaphor=anaphor))
             continue
@@ -1136,7 +1159,7 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         if before and before[0] == "cap":
             _apposition(ctx, toks, spans, pos, sid, used)
     if not headline:
-        _who_heads(ctx, toks, spans, sid, used)
+        _who_heads(ctx, toks, spans, sid, used, titled)
     last: tuple[int, int] | None = None  # (token end, candidate index) of the previous name
     for pos, (kind, i, j) in enumerate(spans):
         if kind != "cap" or pos in used:
@@ -1394,11 +1417,12 @@ _HEADS_VERBS = {"heads": "head", "chairs": "chair", "leads": "leader", "runs": "
 
 
 def _who_heads(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]], sid: str,
-               used: set[int]) -> None:
+               used: set[int], titled: dict[int, int]) -> None:
     """"Marcus Bell, who chairs the Tenants’ Union", "Claire Vautrin, who heads Veyra's
-    engine division": a relative clause names the role and the organisation."""
+    engine division": a relative clause names the role and the organisation. A person
+    after a title ("Professor Helen Doe, who directs ...") has a second role here."""
     for ppos, (kind, pi, pj) in enumerate(spans):
-        if kind != "cap" or ppos in used or pj + 2 >= len(toks):
+        if kind != "cap" or (ppos in used and ppos not in titled) or pj + 2 >= len(toks):
             continue
         if toks[pj].text != "," or toks[pj + 1].lower != "who":
             continue
@@ -1409,7 +1433,7 @@ def _who_heads(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]], 
         if opos is None:
             continue
         oi, oj = spans[opos][1], spans[opos][2]
-        person = _person(ctx, toks, (pi, pj), sid)
+        person = titled[ppos] if ppos in titled else _person(ctx, toks, (pi, pj), sid)
         if person is None:
             continue
         used.update((ppos, opos))
