@@ -281,6 +281,10 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             continue
         if tok.lower == "and" and nxt:
             k = _run_end(toks, j + 1, lex)
+            law = _law_after_of(toks, k, lex)
+            if law:  # "Public Procurement and Disposal of Public Assets Act"
+                j = law
+                continue
             if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation", "law") or (
                 of_chain and k - j <= 3 and toks[j + 1].text not in lex.given
             ) or _and_stays_in_name(toks, i, j, k, lex):
@@ -391,6 +395,17 @@ def _and_stays_in_name(toks: list[Token], i: int, j: int, k: int, lex: Lexicon) 
     return k == j + 2 and j - i >= 2 and toks[j - 1].lower in lex.suffix and (
         word.endswith(_ABSTRACT_ENDINGS) and word not in lex.suffix
     )
+
+
+def _law_after_of(toks: list[Token], k: int, lex: Lexicon) -> int:
+    """End of "of/for [the] Words ... Act" at token k, or 0: after "and", the words of a
+    law's title run on to its head word ("... and Disposal of Public Assets Act"), where
+    "and" between two bodies ("Acme and Bank of Ireland") does not."""
+    if k >= len(toks) or toks[k].lower not in ("of", "for"):
+        return 0
+    m = k + 2 if k + 1 < len(toks) and toks[k + 1].lower == "the" else k + 1
+    end = _run_end(toks, m, lex)
+    return end if end > m and lex.suffix.get(toks[end - 1].lower) == "law" else 0
 
 
 def _run_end(toks: list[Token], k: int, lex: Lexicon) -> int:
@@ -562,7 +577,9 @@ def _head_type(toks: list[Token], i: int, j: int, lex: Lexicon) -> str | None:
         if tok.lower in ("of", "for") and k > 0:
             head_word = span[k - 1].lower
             if head_word not in lex.suffix:
-                return None
+                # a law's title may hold "of" before its head ("... Disposal of Public
+                # Assets Act"); any other unknown word before "of" says nothing
+                return "law" if lex.suffix.get(span[-1].lower) == "law" else None
             break
     if head_word is None:
         prefixed = lex.prefix.get(span[0].lower) if j - i >= 2 else None
@@ -1700,6 +1717,9 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
             strong.add(" ".join(words[:-1]))  # "Calder Homes" for "Calder Homes Ltd"
         if actor_type == "organisation":
             weak.update(_leading_forms(words, lex))
+            weak.update(_trailing_form(words, lex))
+        if actor_type == "ai_model" and len(words) == 2 and _NUMBERED.match(words[1]):
+            weak.add(words[0])  # "Quill" after "Quill 3": the model's family name
     return strong, weak
 
 
@@ -1715,6 +1735,18 @@ def _leading_forms(words: list[str], lex: Lexicon) -> set[str]:
     if len(words) == 3 and words[1] not in _CONNECTORS and words[1] not in lex.suffix:
         out.add(" ".join(words[:2]))
     return out
+
+
+def _trailing_form(words: list[str], lex: Lexicon) -> set[str]:
+    """The last word of a two-word organisation that is no generic head word or known
+    name: "Rovers" after "Harwick Rovers", as clubs and firms are shortened ("United",
+    "Sachs"); not "Research" of "Pellham Research" nor "Kenya" of "Lumen Kenya"."""
+    if len(words) != 2:
+        return set()
+    last = words[1]
+    if last in lex.suffix or last in lex.alone or last in lex.forms or last in lex.demonyms:
+        return set()
+    return {last} if last.isalpha() else set()
 
 
 def _firmly_person(ctx: _Ctx, group: _Group) -> bool:
@@ -2145,6 +2177,25 @@ def _dateline_outlet(ctx: _Ctx, sentences: list[Sentence]) -> None:
         return
 
 
+_CREDIT_RE = re.compile(r"^\W*(?:additional )?reporting by\b", re.IGNORECASE)
+
+
+def _credit_outlets(ctx: _Ctx, sentences: list[Sentence]) -> None:
+    """A known outlet credited in a credit line ("(Additional reporting by AFP)",
+    "Reporting by Jane Doe and Reuters") is a media actor: it contributed to the story.
+    The people credited there are not actors, and only a gazetteer outlet is taken (the
+    line is boilerplate, left out of everything else)."""
+    for s in sentences:
+        if not s.boilerplate or not _CREDIT_RE.match(s.text):
+            continue
+        toks = tokenize(s.text, s.start)
+        for kind, i, j in _spans(toks, ctx.lex):
+            entry = ctx.lex.forms.get(norm(_text(ctx.doc, toks, i, j)))
+            if kind == "cap" and entry is not None and entry.kind == "media":
+                _entry_cand(ctx, entry, _text(ctx.doc, toks, i, j), toks[i].start,
+                            toks[j - 1].end, s.id)
+
+
 def _is_ai_doc(text: str) -> bool:
     lowered = f" {text.lower()} "
     return any(word in lowered for word in _AI_WORDS)
@@ -2176,6 +2227,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
         if references:
             _lowercase_references(ctx, toks, sent.id)
     _dateline_outlet(ctx, sentences)
+    _credit_outlets(ctx, sentences)
     ctx.known = {c.norm for c in ctx.cands}
     for sent, toks in headlines:
         _scan_roles_and_names(ctx, toks, sent.id, headline=True)
