@@ -125,6 +125,9 @@ _SAYS = frozenset(
     ]
 )
 _MEDIA_BEFORE = frozenset({"told", "telling"})
+# Nouns right before a name that say it is an outlet ("in the journal Marine Ecology Letters")
+_MEDIA_NOUNS = frozenset({"journal", "newspaper", "magazine", "tabloid", "broadcaster",
+                          "daily", "weekly"})
 _SPEAK = frozenset({"speaking", "talking", "spoke", "speak", "talked", "interview", "said"})
 _MEDIA_AFTER = frozenset({"reported", "reports", "reporting", "reveals", "revealed"})
 _OWNED = frozenset({"model", "models", "initiative", "project", "programme", "program",
@@ -889,7 +892,7 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         return "person", _HEAD
     if prev == "the" and i > 1:  # "told the Riverton Echo"
         prev, prev2 = prev2, toks[i - 3].lower if i > 2 else ""
-    if prev in _MEDIA_BEFORE or (prev == "to" and prev2 in _SPEAK) or (
+    if prev in _MEDIA_BEFORE or prev in _MEDIA_NOUNS or (prev == "to" and prev2 in _SPEAK) or (
         prev == "by" and prev2 == "reported"
     ) or (prev == "with" and prev2 == "interview") or nxt in _MEDIA_AFTER:
         return "media", _CUE
@@ -2023,6 +2026,14 @@ def _implied_org(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
     """The organisation a role serves when the text refers to it rather than naming it."""
     pos = role.start
     if role.anaphor is not None:
+        if role.anaphor[0] in _ORG_BEFORE and role.title.split()[-1].lower() in _STAFF:
+            staff = _staff_employer(ctx, pos, groups, cand_key)
+            if staff is not None:  # "an analyst at the firm" after "Analysts at X"
+                return staff
+        if not role.anaphor[0] and _opens_sentence(ctx.doc.text, pos):
+            subject = _previous_subject(ctx, pos, groups, cand_key)
+            if subject is not None:  # "Its president, X" after "Acme, which ..., owns Y."
+                return subject
         return _anaphor_org(ctx, role.anaphor, pos, groups, cand_key)
     title = norm(role.title)
     if title.endswith(" minister"):  # "Labour Minister" serves the "Labour Ministry"
@@ -2042,6 +2053,53 @@ def _implied_org(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
         return _dominant(ctx, groups, cand_key, _state_of) or _dominant(
             ctx, groups, cand_key, _central_bank)
     return None
+
+
+# "Its" / "Their" (and one lower-case word: "Its national officer") opening a sentence.
+_OPENING_ITS_RE = re.compile(r"(?:^|[.!?][\"”’]?\s+)(?:Its|Their)\s+(?:[a-z-]+\s+)?$")
+# "analysts at [the] " right before an organisation's name
+_STAFF_WORDS = "|".join(sorted(_STAFF))
+_STAFF_AT_RE = re.compile(rf"\b(?:{_STAFF_WORDS})\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Is the title at ``pos`` introduced by "Its"/"Their" opening a sentence?"""
+    return _OPENING_ITS_RE.search(text, max(0, pos - 40), pos) is not None
+
+
+def _fitting_bodies(ctx: _Ctx, groups: dict[str, _Group]) -> list[_Group]:
+    return [g for g in groups.values() if _group_type(ctx, g) in ("organisation", "government")]
+
+
+def _previous_subject(ctx: _Ctx, pos: int, groups: dict[str, _Group],
+                      cand_key: dict[int, str]) -> str | None:
+    """The organisation a sentence-opening "Its" refers to: the first one named in the last
+    sentence that names one, which is that sentence's subject far more often than the one
+    named last ("Calloway, which is based in Denver, owns a stake in Summit FC. Its
+    president ..." is Calloway's)."""
+    mentions = [(ctx.cands[m].start, ctx.cands[m].sentence, g)
+                for g in _fitting_bodies(ctx, groups) for m in g.members
+                if ctx.cands[m].start < pos]
+    if not mentions:
+        return None
+    last_sentence = max(mentions, key=lambda x: x[0])[1]
+    first = min((x for x in mentions if x[1] == last_sentence), key=lambda x: x[0])
+    return cand_key.get(first[2].members[0])
+
+
+def _staff_employer(ctx: _Ctx, pos: int, groups: dict[str, _Group],
+                    cand_key: dict[int, str]) -> str | None:
+    """The organisation last named as employer of staff ("Analysts at Pellham Research
+    said ...") before "an analyst at the firm" at ``pos``, or None."""
+    text = ctx.doc.text
+    best, best_start = None, -1
+    for group in _fitting_bodies(ctx, groups):
+        for m in group.members:
+            start = ctx.cands[m].start
+            if best_start < start < pos and _STAFF_AT_RE.search(text, max(0, start - 30),
+                                                                start):
+                best, best_start = group, start
+    return cand_key.get(best.members[0]) if best is not None else None
 
 
 def _anaphor_org(ctx: _Ctx, anaphor: tuple[str, str | None], pos: int,
