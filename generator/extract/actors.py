@@ -199,6 +199,9 @@ class _Ctx:
     lone_caps: frozenset[str]  # ... as a name of one word ("Kestrel said", not "Copper Commission")
     lower_words: frozenset[str]  # words the source writes in lower case
     ai_doc: bool
+    # ... as the first or last word of a name ("Kestrel" of "Kestrel Mining"; not "Growers"
+    # of "Kiyonga Growers' Union")
+    edge_caps: frozenset[str] = frozenset()
     cands: list[_Cand] = field(default_factory=list)
     roles: list[_RoleCand] = field(default_factory=list)
     last_gov: dict[str, int] = field(default_factory=dict)  # "administration" -> cand idx
@@ -667,7 +670,7 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         word = toks[i].lower
         if _clause_initial(toks, i) and (word not in ctx.mid_caps or (
             word in ctx.lower_words and word not in ctx.lone_caps
-        )) and not (
+        ) or _inner_plural(ctx, word)) and not (
             nxt is not None and (nxt.text in _POSSESSIVE or _title_len(toks, j, lex))
         ) and not _speaker(ctx, toks[i], nxt) and not _appositive_opener(ctx, toks, i):
             return None
@@ -679,6 +682,15 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     _acronym_in_parentheses(toks, j, cand)
     _known_as(ctx, toks, j, cand)
     return _add(ctx, cand)
+
+
+def _inner_plural(ctx: _Ctx, word: str) -> bool:
+    """Is a plural opener ("Growers welcomed ...", "Dockworkers walked out") capitalised
+    mid-sentence only inside names, never first or last ("Kiyonga Growers' Cooperative
+    Union")? Then it is the common noun. A word that starts or ends a name ("Rovers" of
+    "Harwick Rovers", "Acme" of "Acme Holdings") may stand for that name."""
+    return word.endswith("s") and not word.endswith("ss") and (
+        word not in ctx.lone_caps and word not in ctx.edge_caps)
 
 
 def _plural_demonym(key: str, lex: Lexicon) -> bool:
@@ -1570,7 +1582,8 @@ def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
 _REFERRING_HEADS = frozenset({"ministry", "department", "agency", "commission", "authority",
                               "office", "court", "board", "institute", "centre", "center",
                               "council", "regulator", "bureau", "inspectorate", "tribunal",
-                              "university", "hospital", "federation", "association"})
+                              "university", "hospital", "federation", "association",
+                              "trust", "union", "unit", "society", "foundation"})
 # What may follow such a reference for it to be the body itself rather than a compound
 # noun ("the court case", "the office building"): punctuation or a verb of the clause.
 _AFTER_REFERENCE = frozenset({"said", "says", "has", "had", "have", "is", "was", "will",
@@ -1710,8 +1723,8 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
         if actor_type == "place":
             continue
         if len(words) == 3 and words[1] == "of" and words[0] in lex.suffix and (
-            words[2] not in lex.forms
-        ):
+            words[2] not in lex.forms and words[2] not in ctx.lower_words
+        ):  # (a word the source also writes in lower case is a common noun: "Appeal")
             weak.add(words[2])  # "Northmoor" after "University of Northmoor"
         head = _norm_head(words)
         if head in lex.suffix:
@@ -2187,13 +2200,17 @@ def _dominant(ctx: _Ctx, groups: dict[str, _Group], cand_key: dict[int, str],
 # ------------------------------------------------------------------ entry point
 
 
-def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[str],
-                                                                       frozenset[str]]:
-    """Words the source capitalises mid-sentence, and those among them that stand alone
+_NAME_LINKS = frozenset({"of", "for", "and", "&"})
+
+
+def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]
+              ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words the source capitalises mid-sentence, those among them that stand alone
     (no capitalised neighbour): "Kestrel" in "said Kestrel", not "Copper" in "Chilean
-    Copper Commission"."""
+    Copper Commission", and those that start or end a run of capitalised words."""
     words: set[str] = set()
     lone: set[str] = set()
+    edge: set[str] = set()
     for _, toks in sentences:
         first = next((k for k, t in enumerate(toks) if t.text not in _OPEN_PUNCT), 0)
         for k in compress(range(len(toks)), map(_CAP, toks)):  # the few capitalised tokens
@@ -2201,9 +2218,16 @@ def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[
                 continue
             tok = toks[k]
             words.add(tok.lower)
-            if not toks[k - 1].cap and not (k + 1 < len(toks) and toks[k + 1].cap):
+            prev = toks[k - 1]
+            starts = not prev.cap and not (  # (nor after "of" inside "Court of Appeal")
+                prev.lower in _NAME_LINKS and k >= 2 and toks[k - 2].cap)
+            nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].text in _POSSESSIVE else k + 1
+            ends = not (nxt < len(toks) and toks[nxt].cap)  # (on past "Growers' Union")
+            if starts and ends:
                 lone.add(tok.lower)
-    return frozenset(words), frozenset(lone)
+            elif starts or ends:
+                edge.add(tok.lower)
+    return frozenset(words), frozenset(lone), frozenset(edge)
 
 
 def _dateline_outlet(ctx: _Ctx, sentences: list[Sentence]) -> None:
@@ -2267,8 +2291,8 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     for _, toks in tokenised:  # C-level map/filter: this visits every token of the source
         words.update(filter(str.islower, map(_TEXT, toks)))
     lower_words = frozenset(words)  # (a word with no capital is its own lower case)
-    mid_caps, lone_caps = _mid_caps(tokenised)
-    ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text))
+    mid_caps, lone_caps, edge_caps = _mid_caps(tokenised)
+    ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text), edge_caps)
     # Lower-case ministries and references need (lower-case) words most sources never
     # use: asked once for the source rather than sentence by sentence.
     ministries = "ministry" in lower_words
