@@ -914,6 +914,8 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
     located = _locative(ctx, toks, i, j)
     if located is not None:
         return "place", located
+    if _listed_with_place(ctx, toks, i, j):
+        return "place", _DEFAULT  # "at Lower Haddon, Brookside and Upper Fenwick"
     if j - i >= 2 and _person_like(toks, i, j, lex):
         if _org_shaped(ctx, toks, i, j):
             return "organisation", _CUE
@@ -961,6 +963,33 @@ def _locative(ctx: _Ctx, toks: list[Token], i: int, j: int) -> int | None:
     ):
         return None  # "in Nasdaq trading": the name modifies a noun
     return _DEFAULT
+
+
+def _listed_with_place(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Is an unknown name listed ("X, Y and Z") right beside a name that its own words
+    make a place ("Lower Haddon", "Halsey County", a gazetteer place)? Lists join like
+    with like."""
+    lex = ctx.lex
+    if toks[i].text in lex.given:
+        return False  # a person listed beside a place is still a person
+    if i >= 2 and toks[i - 1].text in (",", "and", "or") and toks[i - 2].cap:
+        k = i - 2
+        while k > 0 and toks[k - 1].cap:
+            k -= 1
+        if _place_by_name(ctx, toks, k, i - 1):
+            return True
+    if j + 1 < len(toks) and toks[j].text in (",", "and", "or") and toks[j + 1].cap:
+        end = _run_end(toks, j + 1, lex)
+        return end > j + 1 and _place_by_name(ctx, toks, j + 1, end)
+    return False
+
+
+def _place_by_name(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Do the words of a name alone make it a place (gazetteer, head word or prefix)?"""
+    entry = ctx.lex.forms.get(norm(_text(ctx.doc, toks, i, j)))
+    if entry is not None:
+        return entry.kind in ("place", "country")
+    return _head_type(toks, i, j, ctx.lex) == "place"
 
 
 def _org_shaped(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
@@ -1298,6 +1327,19 @@ def _complement(toks: list[Token], k: int) -> int:
     return k
 
 
+def _described(toks: list[Token], k: int) -> int:
+    """Index of the first token after up to two lower-case words describing a person
+    ("retired teacher", "former senator") at k, when a capitalised word follows them;
+    else k."""
+    m = k
+    while m < len(toks) and m - k < 2 and toks[m].text.isalpha() and toks[m].text.islower(
+    ) and toks[m].lower not in _DETERMINERS and toks[m].lower not in _ROLE_PREPS and (
+        toks[m].lower not in ("and", "or", "who", "which", "said", "says")
+    ):
+        m += 1
+    return m if m > k and m < len(toks) and toks[m].cap else k
+
+
 def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
                        pos: int, sid: str, used: set[int]) -> bool:
     """"Kestrel's chief operating officer, Simon Achebe, said", "Its director general,
@@ -1311,7 +1353,8 @@ def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int,
         k += 3
     if k >= len(toks) or toks[k].text != ",":
         return False
-    after = next((p for p in range(pos + 1, len(spans)) if spans[p][1] == k + 1), None)
+    first = _described(toks, k + 1)  # "Its organiser, retired teacher Margaret Quinn"
+    after = next((p for p in range(pos + 1, len(spans)) if spans[p][1] == first), None)
     if after is not None and spans[after][0] == "title" and after + 1 < len(spans) and (
         spans[after + 1][1] == spans[after][2]
     ):
