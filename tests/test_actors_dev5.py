@@ -215,6 +215,11 @@ ARTICLES: dict[str, Article] = {
 #   three capitalised words with no head word, title or cue are typed by their shape, which
 #   is a person's; nothing general in the text says otherwise.
 # - "the union" for Unison: only world knowledge says Unison is a union.
+# - "the trust's chair" as a mention of the Supporters' Trust: made "the trust" a reference
+#   like "the council", it also took "the trust's nursing staff" in a claims dev article
+#   (tests/fixtures/claims_dev6/nurses_herald.txt), where "The union ..." is named only
+#   later, and its two conflicting figures were no longer contested; left out (the role
+#   "the trust's chair" is still read with the trust).
 # - "Seagrass meadows ..." opens the headline and the first sentence, and "Seagrass" starts
 #   a name elsewhere ("the Seagrass Recovery Programme"), as a company's first word does
 #   ("Acme shares fell" after "Acme Holdings"), so it stays a one-word actor.
@@ -228,6 +233,7 @@ KNOWN_MISSES: set[str] = {
     "rovers_takeover:type:Millfield Park",
     "quill_launch:type:Brightwell Cloud",
     "brenmouth_budget:alias:Unison+union",
+    "rovers_takeover:alias:Harwick Rovers Supporters' Trust+trust",
     "eastmoor_seagrass:never",  # test_no_capitalised_non_actors: "Seagrass"
 }
 

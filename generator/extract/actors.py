@@ -1626,7 +1626,7 @@ _REFERRING_HEADS = frozenset({"ministry", "department", "agency", "commission", 
                               "office", "court", "board", "institute", "centre", "center",
                               "council", "regulator", "bureau", "inspectorate", "tribunal",
                               "university", "hospital", "federation", "association",
-                              "trust", "union", "unit", "society", "foundation"})
+                              "unit", "society", "foundation"})
 # What may follow such a reference for it to be the body itself rather than a compound
 # noun ("the court case", "the office building"): punctuation or a verb of the clause.
 _AFTER_REFERENCE = frozenset({"said", "says", "has", "had", "have", "is", "was", "will",
@@ -2124,6 +2124,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 def _fitting_bodies(ctx: _Ctx, groups: dict[str, _Group]) -> list[_Group]:
+    """The groups an organisation anaphor may point to."""
     return [g for g in groups.values() if _group_type(ctx, g) in ("organisation", "government")]
 
 
