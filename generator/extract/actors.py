@@ -125,6 +125,9 @@ _SAYS = frozenset(
     ]
 )
 _MEDIA_BEFORE = frozenset({"told", "telling"})
+# Nouns right before a name that say it is an outlet ("in the journal Marine Ecology Letters")
+_MEDIA_NOUNS = frozenset({"journal", "newspaper", "magazine", "tabloid", "broadcaster",
+                          "daily", "weekly"})
 _SPEAK = frozenset({"speaking", "talking", "spoke", "speak", "talked", "interview", "said"})
 _MEDIA_AFTER = frozenset({"reported", "reports", "reporting", "reveals", "revealed"})
 _OWNED = frozenset({"model", "models", "initiative", "project", "programme", "program",
@@ -196,6 +199,9 @@ class _Ctx:
     lone_caps: frozenset[str]  # ... as a name of one word ("Kestrel said", not "Copper Commission")
     lower_words: frozenset[str]  # words the source writes in lower case
     ai_doc: bool
+    # ... as the first or last word of a name ("Kestrel" of "Kestrel Mining"; not "Growers"
+    # of "Kiyonga Growers' Union")
+    edge_caps: frozenset[str] = frozenset()
     cands: list[_Cand] = field(default_factory=list)
     roles: list[_RoleCand] = field(default_factory=list)
     last_gov: dict[str, int] = field(default_factory=dict)  # "administration" -> cand idx
@@ -236,7 +242,10 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
     of_chain = False  # inside "Court of Justice of the ...": later "of"/"and" stay in the name
     while j < n:
         tok = toks[j]
-        if _title_len(toks, j, lex) and not (of_chain and _title_closes_name(toks, j, lex)):
+        if _title_len(toks, j, lex) and not (
+            (of_chain or lex.suffix.get(tok.lower) == "government")
+            and _title_closes_name(toks, j, lex)
+        ):  # (a head word that is also a title ends a name: "Independent Football Regulator")
             break
         if _is_name_word(tok, lex):
             j += 1
@@ -262,7 +271,9 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             k = j + 1
             if k < n and toks[k].lower == "the":
                 k += 1
-            if k < n and _is_name_word(toks[k], lex) and not _title_len(toks, k, lex):
+            if k < n and _is_name_word(toks[k], lex) and (
+                not _title_len(toks, k, lex) or _title_closes_name(toks, k, lex)
+            ):  # "Ministry of Justice": a title word ending the name is no title
                 j = k + 1
                 of_chain = True
                 continue
@@ -276,6 +287,10 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             continue
         if tok.lower == "and" and nxt:
             k = _run_end(toks, j + 1, lex)
+            law = _law_after_of(toks, k, lex)
+            if law:  # "Public Procurement and Disposal of Public Assets Act"
+                j = law
+                continue
             if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation", "law") or (
                 of_chain and k - j <= 3 and toks[j + 1].text not in lex.given
             ) or _and_stays_in_name(toks, i, j, k, lex):
@@ -388,6 +403,17 @@ def _and_stays_in_name(toks: list[Token], i: int, j: int, k: int, lex: Lexicon) 
     )
 
 
+def _law_after_of(toks: list[Token], k: int, lex: Lexicon) -> int:
+    """End of "of/for [the] Words ... Act" at token k, or 0: after "and", the words of a
+    law's title run on to its head word ("... and Disposal of Public Assets Act"), where
+    "and" between two bodies ("Acme and Bank of Ireland") does not."""
+    if k >= len(toks) or toks[k].lower not in ("of", "for"):
+        return 0
+    m = k + 2 if k + 1 < len(toks) and toks[k + 1].lower == "the" else k + 1
+    end = _run_end(toks, m, lex)
+    return end if end > m and lex.suffix.get(toks[end - 1].lower) == "law" else 0
+
+
 def _run_end(toks: list[Token], k: int, lex: Lexicon) -> int:
     """End of the plain run of name words starting at k (no connectors, no titles)."""
     while k < len(toks) and _is_name_word(toks[k], lex) and not _title_len(toks, k, lex):
@@ -428,6 +454,10 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
             i += 1  # most tokens: neither a title nor a name word (the checks below agree)
             continue
         length = _title_len(toks, i, lex) if tok.lower in title_max else 0
+        if length == 1 and tok.text in lex.given and i + 1 < n and _is_name_word(
+            toks[i + 1], lex
+        ):
+            length = 0  # "investor Dean Mercer": a given name, not the title "dean"
         if length:
             named = _title_led_name(toks, i, i + length, lex)
             if named:  # "Premier League", "Attorney General's Office"
@@ -443,7 +473,9 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
             else:
                 out.append(("title", i, i + length))
             i += length
-        elif _is_name_word(toks[i], lex):
+        elif _is_name_word(toks[i], lex) or (
+            i + 1 < n and toks[i + 1].text == "." and _initial_dot(toks, i + 1, lex)
+        ):  # (an initial may be a word of the never list: "Justice A. W. Mutiso")
             j = _extend(toks, i, lex)
             if toks[i].lower in lex.descriptor and j - i >= 2:
                 i += 1  # "Drugmaker Veltrax": the descriptor is not part of the name
@@ -504,7 +536,17 @@ def _is_headline(toks: list[Token]) -> bool:
     if sum(map(str.isupper, firsts)) / words < 0.7:
         return False  # (an upper-case symbol that is no letter only adds to this count)
     caps = sum(map(and_, map(str.isalpha, firsts), map(str.isupper, firsts)))
-    return caps / words >= 0.7
+    return caps / words >= 0.7 and not _lowercase_content(toks)
+
+
+def _lowercase_content(toks: list[Token]) -> bool:
+    """Does a mostly capitalised line end like a sentence with a lower-case word that is no
+    function word ("Lady Justice Jane Doe and Justice John Roe agreed.")? A headline in
+    title case leaves only short function words in lower case, and has no final stop."""
+    if toks[-1].text != ".":
+        return False
+    never = lexicon().never
+    return any(t.text.isalpha() and t.text.islower() and t.lower not in never for t in toks)
 
 
 def _text(doc: Document, toks: list[Token], i: int, j: int) -> str:
@@ -541,7 +583,9 @@ def _head_type(toks: list[Token], i: int, j: int, lex: Lexicon) -> str | None:
         if tok.lower in ("of", "for") and k > 0:
             head_word = span[k - 1].lower
             if head_word not in lex.suffix:
-                return None
+                # a law's title may hold "of" before its head ("... Disposal of Public
+                # Assets Act"); any other unknown word before "of" says nothing
+                return "law" if lex.suffix.get(span[-1].lower) == "law" else None
             break
     if head_word is None:
         prefixed = lex.prefix.get(span[0].lower) if j - i >= 2 else None
@@ -626,7 +670,7 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         word = toks[i].lower
         if _clause_initial(toks, i) and (word not in ctx.mid_caps or (
             word in ctx.lower_words and word not in ctx.lone_caps
-        )) and not (
+        ) or _inner_plural(ctx, word)) and not (
             nxt is not None and (nxt.text in _POSSESSIVE or _title_len(toks, j, lex))
         ) and not _speaker(ctx, toks[i], nxt) and not _appositive_opener(ctx, toks, i):
             return None
@@ -638,6 +682,15 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     _acronym_in_parentheses(toks, j, cand)
     _known_as(ctx, toks, j, cand)
     return _add(ctx, cand)
+
+
+def _inner_plural(ctx: _Ctx, word: str) -> bool:
+    """Is a plural opener ("Growers welcomed ...", "Dockworkers walked out") capitalised
+    mid-sentence only inside names, never first or last ("Kiyonga Growers' Cooperative
+    Union")? Then it is the common noun. A word that starts or ends a name ("Rovers" of
+    "Harwick Rovers", "Acme" of "Acme Holdings") may stand for that name."""
+    return word.endswith("s") and not word.endswith("ss") and (
+        word not in ctx.lone_caps and word not in ctx.edge_caps)
 
 
 def _plural_demonym(key: str, lex: Lexicon) -> bool:
@@ -851,7 +904,7 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         return "person", _HEAD
     if prev == "the" and i > 1:  # "told the Riverton Echo"
         prev, prev2 = prev2, toks[i - 3].lower if i > 2 else ""
-    if prev in _MEDIA_BEFORE or (prev == "to" and prev2 in _SPEAK) or (
+    if prev in _MEDIA_BEFORE or prev in _MEDIA_NOUNS or (prev == "to" and prev2 in _SPEAK) or (
         prev == "by" and prev2 == "reported"
     ) or (prev == "with" and prev2 == "interview") or nxt in _MEDIA_AFTER:
         return "media", _CUE
@@ -861,6 +914,8 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
     located = _locative(ctx, toks, i, j)
     if located is not None:
         return "place", located
+    if _listed_with_place(ctx, toks, i, j):
+        return "place", _DEFAULT  # "at Lower Haddon, Brookside and Upper Fenwick"
     if j - i >= 2 and _person_like(toks, i, j, lex):
         if _org_shaped(ctx, toks, i, j):
             return "organisation", _CUE
@@ -908,6 +963,33 @@ def _locative(ctx: _Ctx, toks: list[Token], i: int, j: int) -> int | None:
     ):
         return None  # "in Nasdaq trading": the name modifies a noun
     return _DEFAULT
+
+
+def _listed_with_place(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Is an unknown name listed ("X, Y and Z") right beside a name that its own words
+    make a place ("Lower Haddon", "Halsey County", a gazetteer place)? Lists join like
+    with like."""
+    lex = ctx.lex
+    if toks[i].text in lex.given:
+        return False  # a person listed beside a place is still a person
+    if i >= 2 and toks[i - 1].text in (",", "and", "or") and toks[i - 2].cap:
+        k = i - 2
+        while k > 0 and toks[k - 1].cap:
+            k -= 1
+        if _place_by_name(ctx, toks, k, i - 1):
+            return True
+    if j + 1 < len(toks) and toks[j].text in (",", "and", "or") and toks[j + 1].cap:
+        end = _run_end(toks, j + 1, lex)
+        return end > j + 1 and _place_by_name(ctx, toks, j + 1, end)
+    return False
+
+
+def _place_by_name(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Do the words of a name alone make it a place (gazetteer, head word or prefix)?"""
+    entry = ctx.lex.forms.get(norm(_text(ctx.doc, toks, i, j)))
+    if entry is not None:
+        return entry.kind in ("place", "country")
+    return _head_type(toks, i, j, ctx.lex) == "place"
 
 
 def _org_shaped(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
@@ -1095,6 +1177,7 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
     """Classify the capitalised spans of a sentence and read the roles around titles."""
     spans = _spans(toks, ctx.lex)
     used: set[int] = set()  # span positions already consumed by a role pattern
+    titled: dict[int, int] = {}  # span position -> person candidate of "[Title] [Person]"
     for pos, (kind, i, j) in enumerate(spans):
         if kind != "title" or headline:
             continue
@@ -1125,6 +1208,7 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
             else:  # "Seismologist Hendra Gunawan of Gadjah Raya University"
                 org = _org_after(ctx, toks, spans, pos + 1, sid, used)
             used.add(pos + 1)
+            titled[pos + 1] = person
             ctx.roles.append(_RoleCand(person, full_title, org, sid, toks[i].start,
                                        toks[j - 1].end, anaphor=anaphor))
             continue
@@ -1136,7 +1220,7 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         if before and before[0] == "cap":
             _apposition(ctx, toks, spans, pos, sid, used)
     if not headline:
-        _who_heads(ctx, toks, spans, sid, used)
+        _who_heads(ctx, toks, spans, sid, used, titled)
     last: tuple[int, int] | None = None  # (token end, candidate index) of the previous name
     for pos, (kind, i, j) in enumerate(spans):
         if kind != "cap" or pos in used:
@@ -1243,6 +1327,19 @@ def _complement(toks: list[Token], k: int) -> int:
     return k
 
 
+def _described(toks: list[Token], k: int) -> int:
+    """Index of the first token after up to two lower-case words describing a person
+    ("retired teacher", "former senator") at k, when a capitalised word follows them;
+    else k."""
+    m = k
+    while m < len(toks) and m - k < 2 and toks[m].text.isalpha() and toks[m].text.islower(
+    ) and toks[m].lower not in _DETERMINERS and toks[m].lower not in _ROLE_PREPS and (
+        toks[m].lower not in ("and", "or", "who", "which", "said", "says")
+    ):
+        m += 1
+    return m if m > k and m < len(toks) and toks[m].cap else k
+
+
 def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
                        pos: int, sid: str, used: set[int]) -> bool:
     """"Kestrel's chief operating officer, Simon Achebe, said", "Its director general,
@@ -1256,7 +1353,8 @@ def _title_then_person(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int,
         k += 3
     if k >= len(toks) or toks[k].text != ",":
         return False
-    after = next((p for p in range(pos + 1, len(spans)) if spans[p][1] == k + 1), None)
+    first = _described(toks, k + 1)  # "Its organiser, retired teacher Margaret Quinn"
+    after = next((p for p in range(pos + 1, len(spans)) if spans[p][1] == first), None)
     if after is not None and spans[after][0] == "title" and after + 1 < len(spans) and (
         spans[after + 1][1] == spans[after][2]
     ):
@@ -1394,11 +1492,12 @@ _HEADS_VERBS = {"heads": "head", "chairs": "chair", "leads": "leader", "runs": "
 
 
 def _who_heads(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]], sid: str,
-               used: set[int]) -> None:
+               used: set[int], titled: dict[int, int]) -> None:
     """"Marcus Bell, who chairs the Tenants’ Union", "Claire Vautrin, who heads Veyra's
-    engine division": a relative clause names the role and the organisation."""
+    engine division": a relative clause names the role and the organisation. A person
+    after a title ("Professor Helen Doe, who directs ...") has a second role here."""
     for ppos, (kind, pi, pj) in enumerate(spans):
-        if kind != "cap" or ppos in used or pj + 2 >= len(toks):
+        if kind != "cap" or (ppos in used and ppos not in titled) or pj + 2 >= len(toks):
             continue
         if toks[pj].text != "," or toks[pj + 1].lower != "who":
             continue
@@ -1409,7 +1508,7 @@ def _who_heads(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]], 
         if opos is None:
             continue
         oi, oj = spans[opos][1], spans[opos][2]
-        person = _person(ctx, toks, (pi, pj), sid)
+        person = titled[ppos] if ppos in titled else _person(ctx, toks, (pi, pj), sid)
         if person is None:
             continue
         used.update((ppos, opos))
@@ -1526,7 +1625,8 @@ def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
 _REFERRING_HEADS = frozenset({"ministry", "department", "agency", "commission", "authority",
                               "office", "court", "board", "institute", "centre", "center",
                               "council", "regulator", "bureau", "inspectorate", "tribunal",
-                              "university", "hospital", "federation", "association"})
+                              "university", "hospital", "federation", "association",
+                              "unit", "society", "foundation"})
 # What may follow such a reference for it to be the body itself rather than a compound
 # noun ("the court case", "the office building"): punctuation or a verb of the clause.
 _AFTER_REFERENCE = frozenset({"said", "says", "has", "had", "have", "is", "was", "will",
@@ -1666,8 +1766,8 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
         if actor_type == "place":
             continue
         if len(words) == 3 and words[1] == "of" and words[0] in lex.suffix and (
-            words[2] not in lex.forms
-        ):
+            words[2] not in lex.forms and words[2] not in ctx.lower_words
+        ):  # (a word the source also writes in lower case is a common noun: "Appeal")
             weak.add(words[2])  # "Northmoor" after "University of Northmoor"
         head = _norm_head(words)
         if head in lex.suffix:
@@ -1676,6 +1776,9 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
             strong.add(" ".join(words[:-1]))  # "Calder Homes" for "Calder Homes Ltd"
         if actor_type == "organisation":
             weak.update(_leading_forms(words, lex))
+            weak.update(_trailing_form(words, lex))
+        if actor_type == "ai_model" and len(words) == 2 and _NUMBERED.match(words[1]):
+            weak.add(words[0])  # "Quill" after "Quill 3": the model's family name
     return strong, weak
 
 
@@ -1691,6 +1794,18 @@ def _leading_forms(words: list[str], lex: Lexicon) -> set[str]:
     if len(words) == 3 and words[1] not in _CONNECTORS and words[1] not in lex.suffix:
         out.add(" ".join(words[:2]))
     return out
+
+
+def _trailing_form(words: list[str], lex: Lexicon) -> set[str]:
+    """The last word of a two-word organisation that is no generic head word or known
+    name: "Rovers" after "Harwick Rovers", as clubs and firms are shortened ("United",
+    "Sachs"); not "Research" of "Pellham Research" nor "Kenya" of "Lumen Kenya"."""
+    if len(words) != 2:
+        return set()
+    last = words[1]
+    if last in lex.suffix or last in lex.alone or last in lex.forms or last in lex.demonyms:
+        return set()
+    return {last} if last.isalpha() else set()
 
 
 def _firmly_person(ctx: _Ctx, group: _Group) -> bool:
@@ -1967,6 +2082,14 @@ def _implied_org(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
     """The organisation a role serves when the text refers to it rather than naming it."""
     pos = role.start
     if role.anaphor is not None:
+        if role.anaphor[0] in _ORG_BEFORE and role.title.split()[-1].lower() in _STAFF:
+            staff = _staff_employer(ctx, pos, groups, cand_key)
+            if staff is not None:  # "an analyst at the firm" after "Analysts at X"
+                return staff
+        if not role.anaphor[0] and _opens_sentence(ctx.doc.text, pos):
+            subject = _previous_subject(ctx, pos, groups, cand_key)
+            if subject is not None:  # "Its president, X" after "Acme, which ..., owns Y."
+                return subject
         return _anaphor_org(ctx, role.anaphor, pos, groups, cand_key)
     title = norm(role.title)
     if title.endswith(" minister"):  # "Labour Minister" serves the "Labour Ministry"
@@ -1986,6 +2109,54 @@ def _implied_org(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
         return _dominant(ctx, groups, cand_key, _state_of) or _dominant(
             ctx, groups, cand_key, _central_bank)
     return None
+
+
+# "Its" / "Their" (and one lower-case word: "Its national officer") opening a sentence.
+_OPENING_ITS_RE = re.compile(r"(?:^|[.!?][\"”’]?\s+)(?:Its|Their)\s+(?:[a-z-]+\s+)?$")
+# "analysts at [the] " right before an organisation's name
+_STAFF_WORDS = "|".join(sorted(_STAFF))
+_STAFF_AT_RE = re.compile(rf"\b(?:{_STAFF_WORDS})\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Is the title at ``pos`` introduced by "Its"/"Their" opening a sentence?"""
+    return _OPENING_ITS_RE.search(text, max(0, pos - 40), pos) is not None
+
+
+def _fitting_bodies(ctx: _Ctx, groups: dict[str, _Group]) -> list[_Group]:
+    """The groups an organisation anaphor may point to."""
+    return [g for g in groups.values() if _group_type(ctx, g) in ("organisation", "government")]
+
+
+def _previous_subject(ctx: _Ctx, pos: int, groups: dict[str, _Group],
+                      cand_key: dict[int, str]) -> str | None:
+    """The organisation a sentence-opening "Its" refers to: the first one named in the last
+    sentence that names one, which is that sentence's subject far more often than the one
+    named last ("Calloway, which is based in Denver, owns a stake in Summit FC. Its
+    president ..." is Calloway's)."""
+    mentions = [(ctx.cands[m].start, ctx.cands[m].sentence, g)
+                for g in _fitting_bodies(ctx, groups) for m in g.members
+                if ctx.cands[m].start < pos]
+    if not mentions:
+        return None
+    last_sentence = max(mentions, key=lambda x: x[0])[1]
+    first = min((x for x in mentions if x[1] == last_sentence), key=lambda x: x[0])
+    return cand_key.get(first[2].members[0])
+
+
+def _staff_employer(ctx: _Ctx, pos: int, groups: dict[str, _Group],
+                    cand_key: dict[int, str]) -> str | None:
+    """The organisation last named as employer of staff ("Analysts at Pellham Research
+    said ...") before "an analyst at the firm" at ``pos``, or None."""
+    text = ctx.doc.text
+    best, best_start = None, -1
+    for group in _fitting_bodies(ctx, groups):
+        for m in group.members:
+            start = ctx.cands[m].start
+            if best_start < start < pos and _STAFF_AT_RE.search(text, max(0, start - 30),
+                                                                start):
+                best, best_start = group, start
+    return cand_key.get(best.members[0]) if best is not None else None
 
 
 def _anaphor_org(ctx: _Ctx, anaphor: tuple[str, str | None], pos: int,
@@ -2073,13 +2244,17 @@ def _dominant(ctx: _Ctx, groups: dict[str, _Group], cand_key: dict[int, str],
 # ------------------------------------------------------------------ entry point
 
 
-def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[str],
-                                                                       frozenset[str]]:
-    """Words the source capitalises mid-sentence, and those among them that stand alone
+_NAME_LINKS = frozenset({"of", "for", "and", "&"})
+
+
+def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]
+              ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words the source capitalises mid-sentence, those among them that stand alone
     (no capitalised neighbour): "Kestrel" in "said Kestrel", not "Copper" in "Chilean
-    Copper Commission"."""
+    Copper Commission", and those that start or end a run of capitalised words."""
     words: set[str] = set()
     lone: set[str] = set()
+    edge: set[str] = set()
     for _, toks in sentences:
         first = next((k for k, t in enumerate(toks) if t.text not in _OPEN_PUNCT), 0)
         for k in compress(range(len(toks)), map(_CAP, toks)):  # the few capitalised tokens
@@ -2087,9 +2262,16 @@ def _mid_caps(sentences: list[tuple[Sentence, list[Token]]]) -> tuple[frozenset[
                 continue
             tok = toks[k]
             words.add(tok.lower)
-            if not toks[k - 1].cap and not (k + 1 < len(toks) and toks[k + 1].cap):
+            prev = toks[k - 1]
+            starts = not prev.cap and not (  # (nor after "of" inside "Court of Appeal")
+                prev.lower in _NAME_LINKS and k >= 2 and toks[k - 2].cap)
+            nxt = k + 2 if k + 2 < len(toks) and toks[k + 1].text in _POSSESSIVE else k + 1
+            ends = not (nxt < len(toks) and toks[nxt].cap)  # (on past "Growers' Union")
+            if starts and ends:
                 lone.add(tok.lower)
-    return frozenset(words), frozenset(lone)
+            elif starts or ends:
+                edge.add(tok.lower)
+    return frozenset(words), frozenset(lone), frozenset(edge)
 
 
 def _dateline_outlet(ctx: _Ctx, sentences: list[Sentence]) -> None:
@@ -2121,6 +2303,25 @@ def _dateline_outlet(ctx: _Ctx, sentences: list[Sentence]) -> None:
         return
 
 
+_CREDIT_RE = re.compile(r"^\W*(?:additional )?reporting by\b", re.IGNORECASE)
+
+
+def _credit_outlets(ctx: _Ctx, sentences: list[Sentence]) -> None:
+    """A known outlet credited in a credit line ("(Additional reporting by AFP)",
+    "Reporting by Jane Doe and Reuters") is a media actor: it contributed to the story.
+    The people credited there are not actors, and only a gazetteer outlet is taken (the
+    line is boilerplate, left out of everything else)."""
+    for s in sentences:
+        if not s.boilerplate or not _CREDIT_RE.match(s.text):
+            continue
+        toks = tokenize(s.text, s.start)
+        for kind, i, j in _spans(toks, ctx.lex):
+            entry = ctx.lex.forms.get(norm(_text(ctx.doc, toks, i, j)))
+            if kind == "cap" and entry is not None and entry.kind == "media":
+                _entry_cand(ctx, entry, _text(ctx.doc, toks, i, j), toks[i].start,
+                            toks[j - 1].end, s.id)
+
+
 def _is_ai_doc(text: str) -> bool:
     lowered = f" {text.lower()} "
     return any(word in lowered for word in _AI_WORDS)
@@ -2134,8 +2335,8 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     for _, toks in tokenised:  # C-level map/filter: this visits every token of the source
         words.update(filter(str.islower, map(_TEXT, toks)))
     lower_words = frozenset(words)  # (a word with no capital is its own lower case)
-    mid_caps, lone_caps = _mid_caps(tokenised)
-    ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text))
+    mid_caps, lone_caps, edge_caps = _mid_caps(tokenised)
+    ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text), edge_caps)
     # Lower-case ministries and references need (lower-case) words most sources never
     # use: asked once for the source rather than sentence by sentence.
     ministries = "ministry" in lower_words
@@ -2152,6 +2353,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
         if references:
             _lowercase_references(ctx, toks, sent.id)
     _dateline_outlet(ctx, sentences)
+    _credit_outlets(ctx, sentences)
     ctx.known = {c.norm for c in ctx.cands}
     for sent, toks in headlines:
         _scan_roles_and_names(ctx, toks, sent.id, headline=True)
