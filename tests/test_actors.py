@@ -84,6 +84,19 @@ def test_country_and_government_are_kept_apart():
     assert "Ottawa" not in names([canada])
 
 
+def test_a_devolved_government_is_not_the_countrys():
+    text = ("The Welsh government raised concerns on Monday. The Scottish Government said the "
+            "review would finish in May, and the British government agreed. English councils "
+            "face a funding gap, the English Football League said.\n")
+    _, _, actors = extract(text)
+    found = {a.name: a.type for a in actors}
+    assert found.get("Welsh government") == "government"
+    assert found.get("Scottish Government") == "government"
+    assert found.get("United Kingdom government") == "government"
+    assert len(by_name(actors, "United Kingdom government").mentions) == 1
+    assert "English" not in found and "Welsh" not in found
+
+
 def test_roles_from_titles_and_appositions():
     _, _, actors = extract(TRADE)
     ng = by_name(actors, "Mary Ng")

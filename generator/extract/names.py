@@ -323,6 +323,18 @@ def _load_gazetteer(lex: Lexicon) -> None:
                       level=info.get("level"))
         lex.entries.setdefault(entry.key, entry)
         _add_form(lex, name, lex.entries[entry.key])
+        if info.get("demonyms"):
+            _add_devolved_government(lex, lex.entries[entry.key], info["demonyms"])
+
+
+def _add_devolved_government(lex: Lexicon, place: Entry, demonyms: list[str]) -> None:
+    """A nation or region with a government of its own: "the Scottish government" is
+    Scotland's, not the United Kingdom's, so its demonym names the region."""
+    government = Entry(f"{place.key}-government", f"{demonyms[0]} government", "government",
+                       "government", country=place.key)
+    lex.entries.setdefault(government.key, government)
+    for demonym in demonyms:
+        lex.demonyms[norm(demonym)] = place
 
 
 def _load_titles(lex: Lexicon) -> None:
