@@ -97,6 +97,20 @@ def test_a_devolved_government_is_not_the_countrys():
     assert "English" not in found and "Welsh" not in found
 
 
+def test_a_chamber_is_a_body_and_and_between_two_bodies_splits_them():
+    text = ("The bill passed the Lower House on Tuesday and goes to the Upper House. Farmers "
+            "in Lower Saxony protested. Chatham House and Penguin Random House said so, and "
+            "the Food and Drug Administration agreed.\n")
+    _, _, actors = extract(text)
+    found = {a.name: a.type for a in actors}
+    assert found.get("Lower House") == "government"
+    assert found.get("Upper House") == "government"
+    assert found.get("Lower Saxony") == "place"
+    assert found.get("Chatham House") == "organisation"
+    assert found.get("Penguin Random House") == "organisation"
+    assert found.get("Food and Drug Administration") == "government"
+
+
 def test_roles_from_titles_and_appositions():
     _, _, actors = extract(TRADE)
     ng = by_name(actors, "Mary Ng")

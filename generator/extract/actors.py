@@ -291,7 +291,7 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
             if law:  # "Public Procurement and Disposal of Public Assets Act"
                 j = law
                 continue
-            if lex.suffix.get(toks[k - 1].lower) in ("government", "organisation", "law") or (
+            if _and_joins_head(toks, j, k, lex) or (
                 of_chain and k - j <= 3 and toks[j + 1].text not in lex.given
             ) or _and_stays_in_name(toks, i, j, k, lex):
                 j = k
@@ -383,6 +383,19 @@ def _after_particles(toks: list[Token], j: int) -> int:
 # another actor ("Acme and Globex"); an abstract noun is not.
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "ship", "ics",
                      "ture", "ogy", "ism")
+
+
+_BODY_HEADS = ("government", "organisation")
+
+
+def _and_joins_head(toks: list[Token], j: int, k: int, lex: Lexicon) -> bool:
+    """Does "and" at j lead to the head word of one name ("Food and Drug Administration")?
+    Not when the words before "and" already end in a body's head: "Chatham House and
+    Penguin Random House" are two bodies."""
+    head = lex.suffix.get(toks[k - 1].lower)
+    if head == "law":
+        return True
+    return head in _BODY_HEADS and lex.suffix.get(toks[j - 1].lower) not in _BODY_HEADS
 
 
 def _and_stays_in_name(toks: list[Token], i: int, j: int, k: int, lex: Lexicon) -> bool:
@@ -589,8 +602,10 @@ def _head_type(toks: list[Token], i: int, j: int, lex: Lexicon) -> str | None:
             break
     if head_word is None:
         prefixed = lex.prefix.get(span[0].lower) if j - i >= 2 else None
-        if prefixed is not None and (prefixed != "place" or j - i == 2):
-            return prefixed  # "Mount Lerapi" (not "Lake Victoria Health Research Council")
+        if prefixed is not None and (prefixed != "place" or (
+            j - i == 2 and span[-1].lower not in lex.suffix
+        )):  # "Mount Lerapi" (not "Lake Victoria Health Research Council", "Upper House")
+            return prefixed
         if j - i < 2 and span[0].text.isupper():
             return None
         head_word = span[-1].lower
