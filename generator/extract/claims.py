@@ -498,7 +498,9 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
                 pending, clause_sign = set(), 1
             continue
         kind, low = info.kind, info.low
-        if kind == _NEGATOR:
+        if kind == _NEGATOR or _denies_clause(raw, k, low, lex):
+            # "X denied that Y happened" says Y did not happen: a negator of the clause
+            # after it, not a refusal of something ("denied the request", "denied access")
             clause_sign = -clause_sign
             continue
         polar = None
@@ -514,6 +516,11 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
     for c in pending:
         signed.setdefault(c, clause_sign)
     return sign * clause_sign, signed
+
+
+def _denies_clause(raw: list[str], k: int, low: str, lex: Lexicon) -> bool:
+    """Is token ``k`` a denial verb followed by "that" ("denied that ...")?"""
+    return low in lex.denial_forms and k + 1 < len(raw) and raw[k + 1].lower() == "that"
 
 
 def _phrase_terms(stems: list[str], lex: Lexicon) -> list[str]:
@@ -1814,6 +1821,8 @@ def _candidate(
     in_quote = sorted({m.actor for m in ms if m.start >= abs_q_start and m.end <= abs_q_end})
     blanked = _blank_relatives(_blank_mentions(quote, abs_q_start, ms))
     terms, sign, _concepts = content_terms(blanked, lex)
+    if _denied(frame, lex):
+        terms, sign = _flip_polarity(terms), -sign
     appearance = Appearance(
         source=sentence.source,
         sentence=sentence.id,
@@ -1871,6 +1880,21 @@ def _label_end(text: str, start: int, lex: Lexicon) -> int | None:
         return None
     words = m.group(0).rstrip(": ").lower().split()
     return None if any(w in lex.verb_base for w in words) else m.end()
+
+
+def _denied(frame: Frame | None, lex: Lexicon) -> bool:
+    """Is the content reported through a denial verb ("X denied that Y had happened",
+    "Y did not happen, X denied")? Then the claim asserts the opposite of its words."""
+    return (frame is not None and frame.verb is not None
+            and " ".join(frame.verb.lower().split()) in lex.denial_forms)
+
+
+def _flip_polarity(terms: list[str]) -> list[str]:
+    """``terms`` with every polarity concept ("~suspend+") on its other side."""
+    return sorted(
+        t[:-1] + ("-" if t[-1] == "+" else "+") if t.startswith("~") and t[-1] in "+-" else t
+        for t in terms
+    )
 
 
 def _keeps_frame(text: str, frame: Frame, q_start: int, quote: str, lex: Lexicon) -> bool:
