@@ -76,6 +76,7 @@ from itertools import combinations
 
 import yaml
 
+from generator.crossref.timing import WEEKDAYS, Restart, restart_of, restarts_disagree, week_start
 from generator.extract.claims import (
     CURRENCY_CODES,
     DATE_RE,
@@ -210,6 +211,11 @@ class _Vocab:
     senses: dict[str, tuple[str, frozenset[str], str]] = field(default_factory=dict)
     directions: frozenset[str] = frozenset()  # concepts of movement, not stance: "increase"
     responses: frozenset[str] = frozenset()  # concepts whose "-" refuses a thing: "rejected"
+    # concept -> the sign that means running again ("~open+", "~suspend-"): see ``timing``
+    resumption: dict[str, str] = field(default_factory=dict)
+    # terms a restart is written with ("resume", "Friday", "earliest"): no evidence that two
+    # restarts are of one thing
+    restart_terms: frozenset[str] = frozenset()
 
 
 def _load(name: str) -> dict:
@@ -265,7 +271,22 @@ def _vocab() -> _Vocab:
         senses=_senses(frames.get("senses", []), fold),
         directions=frozenset(map(str, frames.get("direction_concepts", []))),
         responses=frozenset(map(str, frames.get("response_concepts", []))),
+        resumption={str(c): str(s) for c, s in frames.get("resumption", {}).items()},
+        restart_terms=_restart_terms(raw, frames, fold),
     )
+
+
+_WHEN_WORDS = (*WEEKDAYS, "morning", "afternoon", "evening", "night", "early", "earliest",
+               "late")
+
+
+def _restart_terms(raw: dict, frames: dict, fold: dict[str, str]) -> frozenset[str]:
+    """The compared terms of the resumption concepts' words and of weekdays."""
+    concepts = frames.get("resumption", {})
+    words = [w for c in concepts for side in raw["polarity"].get(c, {}).values() for w in side]
+    words += [w for c in concepts for side in frames["states"].get(c, {}).values() for w in side]
+    words = [part for w in [*words, *_WHEN_WORDS] for part in str(w).split()]
+    return frozenset(_fold_with(fold, t) for t in _terms_of(words))
 
 
 def _senses(raw: list[dict], fold: dict[str, str]) -> dict[str, tuple[str, frozenset[str], str]]:
@@ -1766,6 +1787,80 @@ def _link_conflicts(
             claim.status = "contested"
 
 
+def _restart(item: _Item) -> Restart | None:
+    """The restart a claim names (see ``timing``), if any."""
+    vocab = _vocab()
+    if vocab.resumption.keys().isdisjoint(item.concepts):
+        return None  # nearly every claim: no regex
+    quote = item.cand.appearance.quote
+    return restart_of(quote, item.concepts, vocab.resumption, bool(_negations(quote)))
+
+
+def _restart_keys(item: _Item) -> list[str]:
+    """What two restarts of one thing may share: a subject, a speaker, a content word."""
+    app = item.cand.appearance
+    keys = sorted(item.strong - _vocab().restart_terms)
+    keys += [f"@{who}" for who in (item.cand.subject, app.attributed_to) if who]
+    if app.attribution_kind == "organisation":  # "the company said": see ``_one_speaker``
+        keys.append("@organisation")
+    return keys
+
+
+def _one_thing_restarts(a: _Item, b: _Item) -> bool:
+    """Evidence that two restarts are of one thing: one subject, a content word in common
+    besides the restart's own words, or one speaker where neither names an actor ("Northline
+    said sailings would resume" / "the company said crossings would not restart")."""
+    if _different_subjects(a, b):
+        return False
+    if (a.cand.subject or b.cand.subject) and _same_subject(a, b):
+        return True
+    if (a.strong & b.strong) - _vocab().restart_terms:
+        return True
+    return _one_speaker(a.cand.appearance, b.cand.appearance) and not (
+        a.cand.actors or b.cand.actors)
+
+
+def _one_speaker(a: Appearance, b: Appearance) -> bool:
+    """One named speaker, or a named organisation and one left unnamed ("the company
+    said"), which in one story is most often that organisation again."""
+    if a.attributed_to and b.attributed_to:
+        return a.attributed_to == b.attributed_to
+    unnamed = a if not a.attributed_to else b
+    return (unnamed.attribution_kind == "organisation"
+            and (a.attributed_to or b.attributed_to) is not None
+            and (a if unnamed is b else b).attribution_kind == "organisation")
+
+
+def _restart_conflicts(items: list[_Item], published: dict[str, str | None]
+                       ) -> list[tuple[int, int]]:
+    """Pairs of items of one story, from different sources, that name one thing restarting
+    on days that cannot both be right ("resume on Friday" / "not restart before Sunday").
+    Few claims name a restart: they are compared within blocks of what they share."""
+    restarts = {i: r for i, item in enumerate(items) if (r := _restart(item)) is not None}
+    if len(restarts) < 2:
+        return []
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in restarts:
+        for key in _restart_keys(items[i]):
+            blocks[key].append(i)
+    story = _story_actors(items)
+    found: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
+        for i, j in combinations(members, 2):  # members ascend: i < j
+            a, b = items[i], items[j]
+            if ((i, j) in found or a.source == b.source
+                    or not _same_story(story[a.source], story[b.source])
+                    or not _one_thing_restarts(a, b)):
+                continue
+            start = week_start(min(filter(None, (published.get(a.source),
+                                                 published.get(b.source))), default=None))
+            if restarts_disagree(restarts[i], restarts[j], start):
+                found.add((i, j))
+    return sorted(found)
+
+
 def _first_reported(claim: Claim, published: dict[str, str | None]) -> str | None:
     dates = [published.get(a.source) for a in claim.appearances]
     known = [d for d in dates if d]
@@ -1781,6 +1876,7 @@ def cluster_claims(candidates: list[ClaimCandidate], sources: list[Source]) -> l
     published = {s.id: s.published for s in sources}
     items = _prepare(ordered, published)
     clusters, conflicts = _clusters(items)
+    conflicts += _restart_conflicts(items, published)
     groups = independence_groups(sources)
     taken: set[str] = set()
     built = [_build_claim([items[i] for i in members], groups, taken) for members in clusters]
