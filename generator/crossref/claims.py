@@ -957,7 +957,7 @@ def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
     assert states is not None
     for m in located_finditer(states, text, vocab.states_at, low):
         clause = _clause_start(text, m.start())  # negators of this clause
-        flip = _negations(text[clause : m.start()]) % 2
+        flip = (_negations(text[clause : m.start()]) + _ends_state(text, m.start())) % 2
         for concept, sign in vocab.state_signs[" ".join(m.group(0).lower().split())]:
             if flip:
                 sign = "-" if sign == "+" else "+"
@@ -976,6 +976,19 @@ def _clause_start(text: str, end: int) -> int:
     for m in _CLAUSE_BREAK_RE.finditer(text, 0, end):
         start = m.end()
     return start
+
+
+@lru_cache(maxsize=1)
+def _ender_re() -> re.Pattern[str]:
+    """An ending verb ("ended", "lift"), maybe a determiner, then the end of the text."""
+    forms = "|".join(sorted(lexicon().ender_forms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{forms})\s+(?:(?:the|its|their|his|her|a|an|this)\s+)?$",
+                      re.I)
+
+
+def _ends_state(text: str, at: int) -> int:
+    """1 when the state word at ``at`` is what a verb ends ("ended its suspension"), else 0."""
+    return 1 if _ender_re().search(text, max(0, at - 24), at) else 0
 
 
 def _negations(text: str) -> int:
@@ -1292,7 +1305,9 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return True
     ca, cb = a.concepts, b.concepts
     if any(ca[c] != cb[c] for c in ca.keys() & cb.keys()):
-        return True  # "approved" vs "refused to approve": the same predicate, opposite signs
+        # "approved" vs "refused to approve": the same predicate, opposite signs; but the
+        # end of a state presupposes it: "ended its suspension" does not deny "suspended"
+        return not (_ends_a_state(a) or _ends_a_state(b))
     if any(ca[c] == cb[c] for c in ca.keys() & cb.keys()):
         return False  # the same predicate with the same sign: agreeing
     if (ca and not cb) or (cb and not ca):
@@ -1303,6 +1318,17 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
     # "they had not been warned" with "they" unknown may be anyone: no evidence of one subject
     return (score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
             and not _unknown_pronoun(a) and not _unknown_pronoun(b))
+
+
+def _ends_a_state(item: _Item) -> bool:
+    """Does the claim end a state ("ended its suspension", "lifted the ban")?"""
+    quote = item.cand.appearance.quote
+    lex = lexicon()
+    if lex.ender_forms.isdisjoint(quote.lower().split()):
+        return False
+    signs = _vocab().state_signs
+    return any(_ends_state(quote, m.start()) for m in _WORD_RE.finditer(quote)
+               if (w := m.group(0).lower()) in lex.polarity or w in signs)
 
 
 def _refusal_of_other(a: _Item, b: _Item) -> bool:

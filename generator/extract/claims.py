@@ -116,6 +116,8 @@ class Lexicon:
     hedge_heads: frozenset[str] = frozenset()  # first words of hedges, lower case
     np_object_forms: frozenset[str] = frozenset()  # "confirmed the letter's contents"
     denial_forms: frozenset[str] = frozenset()  # "denied that ...": keep the frame
+    # verbs that end the state named after them ("ended its suspension", "lifted the ban")
+    ender_forms: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()  # "The report says ...": a speaker
     # where a reporting verb or a hedge may start, in folded text (see ``prefilter``; the
     # hedges' for any text and for single-spaced text, see ``single_space``)
@@ -272,6 +274,7 @@ def lexicon() -> Lexicon:
         ),
         denial_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["denial_verbs"])),
         documents=frozenset(verbs["document_nouns"]),
+        ender_forms=frozenset(f for base in lex.get("state_enders", []) for f in _inflect(base)),
         verb_by_word=_by_first_word(set(verb_base)),
         hedge_by_word=_by_first_word(hedges["hedges"]),
         verb_at=locator(literal_prefixes(verb_re.pattern, verb_re.flags), r"(?<![\w-])"),
@@ -510,12 +513,23 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
             polar = polarity[low]  # "excluded"
         if polar is not None:
             found, s = polar
+            if _ended(raw, k, lex):  # "ended its suspension": no longer suspended
+                s = -s
             pending |= found
             if s < 0:
                 clause_sign = -clause_sign
     for c in pending:
         signed.setdefault(c, clause_sign)
     return sign * clause_sign, signed
+
+
+def _ended(raw: list[str], k: int, lex: Lexicon) -> bool:
+    """Is the polarity word at ``raw[k]`` the object of a verb that ends it ("ended its
+    suspension", "lift the ban")?"""
+    j = k - 1
+    if j > 0 and raw[j].lower() in _DETERMINERS:
+        j -= 1
+    return j >= 0 and raw[j].lower() in lex.ender_forms
 
 
 def _denies_clause(raw: list[str], k: int, low: str, lex: Lexicon) -> bool:
