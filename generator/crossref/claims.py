@@ -718,6 +718,9 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         before = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
         out.append(Quantity("%", _FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())],
                             any(before.endswith(a) for a in _vocab().approximators)))
+    one = _ONE_RE.match(quote) if low[:4] == "one " else None
+    if one:  # "One sailor is still missing": NUMBER_RE leaves "one" alone, it is so often no count
+        out.append(Quantity(_counted(fold_term(stem(one.group(1).lower()))), 1.0, step=1.0))
     zero = "no" in low or "zero" in low
     for m in _ZERO_RE.finditer(quote) if zero else ():  # "no homes were destroyed": none
         if m.group(1).lower() != "one":  # "no one": see below
@@ -729,6 +732,8 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
 
 
 _NOBODY_RE = re.compile(r"\b(?:no(?:\s+|-)one|nobody)\b", re.I)
+# a claim opening with one of something and what it is ("One sailor is still missing")
+_ONE_RE = re.compile(r"one\s+([a-z]+)\s+(?:is|was|has|had|remains|remained)\b", re.I)
 # a share of a group in words ("half of the nurses", "two-thirds of members") is a percentage;
 # "the second half of next year" is a time
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,

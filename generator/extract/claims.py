@@ -1575,10 +1575,19 @@ def _claim_shaped(sentence: Sentence, lex: Lexicon) -> bool:
     if text.rstrip("\"'\u201d)").endswith("?") or lex.promo_re.match(text):
         return False
     if len(text.split(None, 5)) < 6 and not _NOBODY_OPENER_RE.match(text) and not (
-        len(text.split(None, 3)) > 3 and _negative_assertion(text, lex)
+        len(text.split(None, 3)) > 3
+        and (_count_opener(text) or _negative_assertion(text, lex))
     ):
-        return False  # fewer than six words, unless "No one was hurt.", "X ruled out Y."
+        # fewer than six words, unless "No one was hurt.", "X ruled out Y.", "Two sailors
+        # are missing."
+        return False
     return _CLOSED_RE.search(text, max(0, len(text) - 2)) is not None
+
+
+def _count_opener(text: str) -> bool:
+    """Does a sentence open with a count ("Two sailors are missing.", "One man died.")? Then
+    even a short one states a fact a second report can confirm or contradict."""
+    return text[:4].lower() == "one " or NUMBER_RE.match(text) is not None
 
 
 def _claim_worthy(
