@@ -617,6 +617,8 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         tail = tail[2:]
         if (own := _POSSESSED_RE.match(after)) is not None:  # "11 of the train's 40 wagons"
             tail = own.group(1).split()
+    elif not tail and (whole := _OF_COUNTED_RE.match(after)) is not None:
+        tail, part = whole.group(1).split(), True  # "90 of its 400 trains": 90 trains, a part
     if code is not None:
         unit: str | None = _CODE_UNITS.get(code, code)
     elif "%" in text or rest.startswith(("percent", "per cent")):
@@ -665,6 +667,9 @@ def _common_duration(written: float, hours: float) -> bool:
 
 
 # what follows a possessor in a partitive ("of the train| 's 40 wagons"): the counted noun
+# after a bare number: "of its 400 daily trains", "of the 16 crew" (the whole, counted)
+_OF_COUNTED_RE = re.compile(
+    r"^\s*of\s+(?:the|its|their|his|her|our)\s+[\d,.]+\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 _POSSESSED_RE = re.compile(r"^['\u2019]s\s+(?:[\d,.]+\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 
 
