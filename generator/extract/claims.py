@@ -920,7 +920,14 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             }:
                 return True
     last = words[-1].strip("\"'\u201c\u201d")
-    return bool(last[:1].isupper() or last.replace(".", "").isupper())
+    if last[:1].isupper() or last.replace(".", "").isupper():
+        return True
+    return _NAMED_APPOSITION_RE.match(text.strip()) is not None  # "The zoo's vet, Ann Lee,"
+
+
+# a description and then the name of who it is: "The zoo's chief vet, Maren Holst,"
+_NAMED_APPOSITION_RE = re.compile(
+    r"[^,]{3,60},\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*,?$")
 
 
 _FINITE = frozenset({"is", "was", "were", "are", "been", "has", "have", "had", "will", "would"})
