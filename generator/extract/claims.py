@@ -609,6 +609,8 @@ def _back_adverb(raw: list[str], k: int, low: str) -> bool:
     down") rather than the stance "X backs Y"?"""
     if k + 1 < len(raw) and raw[k + 1].lower() in _BACK_PARTICLES:
         return True
+    if low == "back" and k + 1 == len(raw) and k > 1:
+        return True  # last in its clause: "will get their money back", "paid it back"
     return low == "back" and k > 0 and raw[k - 1].lower() in _BACK_ADVERB_BEFORE
 
 
