@@ -239,8 +239,53 @@ NOT_CONTESTED: list[Ref] = [
     ("zoo_herald.txt", "Holst has worked at the zoo since 2009"),
 ]
 
-# Expectations the system does not meet yet (strict xfails, so a fix shows up).
-KNOWN_GAPS: set[str] = set()
+# Expectations the system did not meet on its first run (kept as written; strict xfails, so
+# a fix shows up). Met by the general fixes of this pass: denial verbs negate their clause
+# ("denied that air conditioning had failed" / "had failed", "The zoo denied that it had
+# delayed" / "had delayed"); a restart day against its bound ("would resume on Friday" /
+# "would not be restored before Sunday", "will resume on Wednesday morning" / "would not
+# restart before Thursday"); an ending verb turns its state round ("suspended services" /
+# "has ended its suspension of services", apart and not contested); short count sentences are
+# claims and "One sailor" counts one ("Two sailors are still missing." / "One sailor is still
+# missing."); "unaccounted for" is missing; "get their money back" is a refund and ticket
+# holders and visitors count as customers; "The zoo's chief vet, Maren Holst, said" names
+# the speaker, so the next sentence is not hers. Still open:
+# - "denied that the deal would lead to factory closures" / "no factories would close as a
+#   result of the takeover": "closures" is not read as "close", and "close" beside
+#   "takeover" is read as completing a deal;
+# - "which is expected to decide by the end of June": a non-restrictive relative clause is
+#   background, so the sentence's claim is "the deal still needs approval" (the ledger's "will
+#   rule ... by the end of June" is contested with the review's "not expected before the end
+#   of June");
+# - "About 30 rescuers" / "Thirty rescue workers": the number words are read, but "rescuers"
+#   and "rescue workers" are different counted nouns;
+# - "denied that the vessel had been overloaded" / "the Orla Brenn was not overloaded": one
+#   word in common, and the ship is named in one only;
+# - "was suspended at nightfall and will resume on Wednesday morning": one sentence, two
+#   states; it reads as the resumption, so it clusters with "ended its suspension of the
+#   search ... on Wednesday" and not with "The search was paused at dusk";
+# - "cancelled 90 of its 400 daily trains" / "scrapped 90 services": trains and services are
+#   different counted nouns;
+# - "Fourteen crew members were rescued" / "The ship's captain ... was among those rescued"
+#   cluster on "ship" and "rescued" (one rescued person is not read as a member of a count);
+# - "The zoo will stay closed until Thursday" / "A zoo spokesman said it would reopen on
+#   Saturday": "it" is not resolved, and "a zoo spokesman" names no actor;
+# - "remain shut for at least a month" / "will reopen next week": only weekdays are read as
+#   restart days, not durations or relative weeks.
+KNOWN_GAPS: set[str] = {
+    "together:merger:denied that the deal would lea",
+    "together:merger:which is expected to decide by",
+    "together:rescue:About 30 rescuers, two helicop",
+    "together:rescue:denied that the vessel had bee",
+    "together:rescue:was suspended at nightfall",
+    "together:rail:cancelled 90 of its 400 daily ",
+    "apart:rescue:was suspended at nightfall",
+    "apart:rescue:Fourteen crew members were res",
+    "contested:merger:which is expected to decide by",
+    "contested:zoo:The zoo will stay closed until",
+    "contested:zoo:The aviary and the petting far",
+    "not_contested:rescue_update.txt:The ship's captain, Piet Almar",
+}
 
 DEV = ClaimDevSet("claims_dev7", TOGETHER, APART, CONTESTED, NOT_CONTESTED, KNOWN_GAPS,
                   contested_needs_link=True)
