@@ -1836,20 +1836,24 @@ def _restart_keys(item: _Item) -> list[str]:
     """What two restarts of one thing may share: a subject, a speaker, a content word."""
     app = item.cand.appearance
     keys = sorted(item.strong - _vocab().restart_terms)
-    keys += [f"@{who}" for who in (item.cand.subject, app.attributed_to) if who]
+    keys += [f"@{who}" for who in sorted({item.cand.subject or "", app.attributed_to or ""})
+             if who]
     if app.attribution_kind == "organisation":  # "the company said": see ``_one_speaker``
         keys.append("@organisation")
     return keys
 
 
-def _one_thing_restarts(a: _Item, b: _Item) -> bool:
-    """Evidence that two restarts are of one thing: one subject, a content word in common
-    besides the restart's own words, or one speaker where neither names an actor ("Northline
-    said sailings would resume" / "the company said crossings would not restart")."""
+def _one_thing_restarts(a: _Item, b: _Item, same_story: bool) -> bool:
+    """Evidence that two restarts are of one thing: one subject; or, in one story, a content
+    word in common besides the restart's own words, or one speaker where neither names an
+    actor ("Northline said sailings would resume" / "the company said crossings would not
+    restart")."""
     if _different_subjects(a, b):
         return False
     if (a.cand.subject or b.cand.subject) and _same_subject(a, b):
         return True
+    if not same_story:
+        return False
     if (a.strong & b.strong) - _vocab().restart_terms:
         return True
     return _one_speaker(a.cand.appearance, b.cand.appearance) and not (
@@ -1886,9 +1890,8 @@ def _restart_conflicts(items: list[_Item], published: dict[str, str | None]
             continue
         for i, j in combinations(members, 2):  # members ascend: i < j
             a, b = items[i], items[j]
-            if ((i, j) in found or a.source == b.source
-                    or not _same_story(story[a.source], story[b.source])
-                    or not _one_thing_restarts(a, b)):
+            if ((i, j) in found or a.source == b.source or not _one_thing_restarts(
+                    a, b, _same_story(story[a.source], story[b.source]))):
                 continue
             start = week_start(min(filter(None, (published.get(a.source),
                                                  published.get(b.source))), default=None))

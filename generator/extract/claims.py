@@ -1375,6 +1375,8 @@ def _attribute(
     if others:
         actor = by_key[others[0].actor]
         return actor.key, _kind_of(actor)
+    if heads & lex.spokes and (org := _org_of_spokes(core, by_key, lex)) is not None:
+        return org, "organisation"  # "a zoo spokesman" after "Linford Zoo"
     if heads & lex.spokes or heads & _GENERIC_ORGS or heads & lex.documents:
         return None, "organisation"
     if not heads.isdisjoint(lex.anonymous_heads):
@@ -1382,6 +1384,20 @@ def _attribute(
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _org_of_spokes(core: str, by_key: dict[str, LocalActor], lex: Lexicon) -> str | None:
+    """The one organisation of the source a spokes noun's common-noun modifier names by its
+    last word ("a zoo spokesman": "Linford Zoo"; "a council spokeswoman": "Ardley Council")."""
+    words = [w.strip(",.\"'") for w in core.split()]
+    at = next((i for i, w in enumerate(words) if w.lower() in lex.spokes), 0)
+    if at == 0 or not words[at - 1].islower():
+        return None  # no modifier, or a name ("a Westlink spokesman": found as a mention)
+    head = words[at - 1]
+    found = {key for key, actor in by_key.items()
+             if actor.type in ("organisation", "government")
+             and actor.name.rsplit(None, 1)[-1].lower() == head}
+    return found.pop() if len(found) == 1 else None
 
 
 def _anonymous_core(core: str, heads: set[str], lex: Lexicon) -> bool:
