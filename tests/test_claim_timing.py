@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.crossref.timing import Restart, restart_of, restarts_disagree, week_start
+from generator.crossref.timing import (
+    Restart,
+    restart_of,
+    restarts_disagree,
+    same_week,
+    week_start,
+)
 
 RESUMPTION = {"open": "+", "suspend": "-"}
 
@@ -41,3 +47,9 @@ def test_week_start() -> None:
     assert week_start("2026-12-05") == 5  # a Saturday
     assert week_start(None) == 0
     assert week_start("not a date") == 0
+
+
+def test_same_week() -> None:
+    assert same_week("2026-12-01", "2026-12-05")
+    assert not same_week("2026-12-01", "2026-12-15")
+    assert same_week(None, "2026-12-15")

@@ -76,7 +76,14 @@ from itertools import combinations
 
 import yaml
 
-from generator.crossref.timing import WEEKDAYS, Restart, restart_of, restarts_disagree, week_start
+from generator.crossref.timing import (
+    WEEKDAYS,
+    Restart,
+    restart_of,
+    restarts_disagree,
+    same_week,
+    week_start,
+)
 from generator.extract.claims import (
     CURRENCY_CODES,
     DATE_RE,
@@ -1893,8 +1900,10 @@ def _restart_conflicts(items: list[_Item], published: dict[str, str | None]
             if ((i, j) in found or a.source == b.source or not _one_thing_restarts(
                     a, b, _same_story(story[a.source], story[b.source]))):
                 continue
-            start = week_start(min(filter(None, (published.get(a.source),
-                                                 published.get(b.source))), default=None))
+            pa, pb = published.get(a.source), published.get(b.source)
+            if not same_week(pa, pb):
+                continue  # "Friday" in reports a fortnight apart: two different Fridays
+            start = week_start(min(filter(None, (pa, pb)), default=None))
             if restarts_disagree(restarts[i], restarts[j], start):
                 found.add((i, j))
     return sorted(found)

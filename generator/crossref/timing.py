@@ -78,6 +78,17 @@ def week_start(published: str | None) -> int:
     return 0
 
 
+def same_week(a: str | None, b: str | None) -> bool:
+    """Can weekdays in reports published on ``a`` and ``b`` name the same days? Not when
+    the two are known to be a week or more apart."""
+    if not (a and b):
+        return True
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) < 7
+    except ValueError:
+        return True
+
+
 def restarts_disagree(x: Restart, y: Restart, start: int) -> bool:
     """Can the two not both be right, counting days from weekday ``start``?"""
     dx, dy = (x.day - start) % 7, (y.day - start) % 7
@@ -89,4 +100,4 @@ def restarts_disagree(x: Restart, y: Restart, start: int) -> bool:
     return exact < bound
 
 
-__all__ = ["WEEKDAYS", "Restart", "restart_of", "restarts_disagree", "week_start"]
+__all__ = ["WEEKDAYS", "Restart", "restart_of", "restarts_disagree", "same_week", "week_start"]
