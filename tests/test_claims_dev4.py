@@ -152,14 +152,14 @@ NOT_CONTESTED: list[Ref] = [
 
 # Expectations the system did not meet on its first run over these articles (measured after
 # the expectations above were written, then after the claim-frame work; kept as written,
-# marked strict so a fix shows up): "would stay closed until Thursday" / "will reopen on
-# Saturday" needs reasoning about time, and "has been banned" / "could still swim" has no
+# marked strict so a fix shows up): "has been banned" / "could still swim" has no
 # polarity word on the permissive side. Met since by the claim-quality pass: "No one was
 # injured" (a short negative fact is a claim; "no one" / "nobody" count zero people) and
 # "Eleven of the train's 40 wagons" (the counted noun follows the possessive; the part is
-# the count, the whole background).
+# the count, the whole background); by the third pass (dev set 7): "would stay closed until
+# Thursday" / "will reopen on Saturday" (a restart day read from either side of the state,
+# crossref/timing.py).
 KNOWN_GAPS: set[str] = {
-    "contested:derail:would stay closed until Thursd",
     "contested:river:Swimming in the river has been",
 }
 

@@ -76,6 +76,14 @@ from itertools import combinations
 
 import yaml
 
+from generator.crossref.timing import (
+    WEEKDAYS,
+    Restart,
+    restart_of,
+    restarts_disagree,
+    same_week,
+    week_start,
+)
 from generator.extract.claims import (
     CURRENCY_CODES,
     DATE_RE,
@@ -210,6 +218,11 @@ class _Vocab:
     senses: dict[str, tuple[str, frozenset[str], str]] = field(default_factory=dict)
     directions: frozenset[str] = frozenset()  # concepts of movement, not stance: "increase"
     responses: frozenset[str] = frozenset()  # concepts whose "-" refuses a thing: "rejected"
+    # concept -> the sign that means running again ("~open+", "~suspend-"): see ``timing``
+    resumption: dict[str, str] = field(default_factory=dict)
+    # terms a restart is written with ("resume", "Friday", "earliest"): no evidence that two
+    # restarts are of one thing
+    restart_terms: frozenset[str] = frozenset()
 
 
 def _load(name: str) -> dict:
@@ -265,7 +278,22 @@ def _vocab() -> _Vocab:
         senses=_senses(frames.get("senses", []), fold),
         directions=frozenset(map(str, frames.get("direction_concepts", []))),
         responses=frozenset(map(str, frames.get("response_concepts", []))),
+        resumption={str(c): str(s) for c, s in frames.get("resumption", {}).items()},
+        restart_terms=_restart_terms(raw, frames, fold),
     )
+
+
+_WHEN_WORDS = (*WEEKDAYS, "morning", "afternoon", "evening", "night", "early", "earliest",
+               "late")
+
+
+def _restart_terms(raw: dict, frames: dict, fold: dict[str, str]) -> frozenset[str]:
+    """The compared terms of the resumption concepts' words and of weekdays."""
+    concepts = frames.get("resumption", {})
+    words = [w for c in concepts for side in raw["polarity"].get(c, {}).values() for w in side]
+    words += [w for c in concepts for side in frames["states"].get(c, {}).values() for w in side]
+    words = [part for w in [*words, *_WHEN_WORDS] for part in str(w).split()]
+    return frozenset(_fold_with(fold, t) for t in _terms_of(words))
 
 
 def _senses(raw: list[dict], fold: dict[str, str]) -> dict[str, tuple[str, frozenset[str], str]]:
@@ -596,6 +624,8 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         tail = tail[2:]
         if (own := _POSSESSED_RE.match(after)) is not None:  # "11 of the train's 40 wagons"
             tail = own.group(1).split()
+    elif not tail and (whole := _OF_COUNTED_RE.match(after)) is not None:
+        tail, part = whole.group(1).split(), True  # "90 of its 400 trains": 90 trains, a part
     if code is not None:
         unit: str | None = _CODE_UNITS.get(code, code)
     elif "%" in text or rest.startswith(("percent", "per cent")):
@@ -644,6 +674,9 @@ def _common_duration(written: float, hours: float) -> bool:
 
 
 # what follows a possessor in a partitive ("of the train| 's 40 wagons"): the counted noun
+# after a bare number: "of its 400 daily trains", "of the 16 crew" (the whole, counted)
+_OF_COUNTED_RE = re.compile(
+    r"^\s*of\s+(?:the|its|their|his|her|our)\s+[\d,.]+\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 _POSSESSED_RE = re.compile(r"^['\u2019]s\s+(?:[\d,.]+\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 
 
@@ -697,6 +730,9 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         before = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
         out.append(Quantity("%", _FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())],
                             any(before.endswith(a) for a in _vocab().approximators)))
+    one = _ONE_RE.match(quote) if low[:4] == "one " else None
+    if one:  # "One sailor is still missing": NUMBER_RE leaves "one" alone, it is so often no count
+        out.append(Quantity(_counted(fold_term(stem(one.group(1).lower()))), 1.0, step=1.0))
     zero = "no" in low or "zero" in low
     for m in _ZERO_RE.finditer(quote) if zero else ():  # "no homes were destroyed": none
         if m.group(1).lower() != "one":  # "no one": see below
@@ -708,6 +744,8 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
 
 
 _NOBODY_RE = re.compile(r"\b(?:no(?:\s+|-)one|nobody)\b", re.I)
+# a claim opening with one of something and what it is ("One sailor is still missing")
+_ONE_RE = re.compile(r"one\s+([a-z]+)\s+(?:is|was|has|had|remains|remained)\b", re.I)
 # a share of a group in words ("half of the nurses", "two-thirds of members") is a percentage;
 # "the second half of next year" is a time
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
@@ -936,7 +974,7 @@ def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
     assert states is not None
     for m in located_finditer(states, text, vocab.states_at, low):
         clause = _clause_start(text, m.start())  # negators of this clause
-        flip = _negations(text[clause : m.start()]) % 2
+        flip = (_negations(text[clause : m.start()]) + _ends_state(text, m.start())) % 2
         for concept, sign in vocab.state_signs[" ".join(m.group(0).lower().split())]:
             if flip:
                 sign = "-" if sign == "+" else "+"
@@ -955,6 +993,19 @@ def _clause_start(text: str, end: int) -> int:
     for m in _CLAUSE_BREAK_RE.finditer(text, 0, end):
         start = m.end()
     return start
+
+
+@lru_cache(maxsize=1)
+def _ender_re() -> re.Pattern[str]:
+    """An ending verb ("ended", "lift"), maybe a determiner, then the end of the text."""
+    forms = "|".join(sorted(lexicon().ender_forms, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{forms})\s+(?:(?:the|its|their|his|her|a|an|this)\s+)?$",
+                      re.I)
+
+
+def _ends_state(text: str, at: int) -> int:
+    """1 when the state word at ``at`` is what a verb ends ("ended its suspension"), else 0."""
+    return 1 if _ender_re().search(text, max(0, at - 24), at) else 0
 
 
 def _negations(text: str) -> int:
@@ -1271,7 +1322,9 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
         return True
     ca, cb = a.concepts, b.concepts
     if any(ca[c] != cb[c] for c in ca.keys() & cb.keys()):
-        return True  # "approved" vs "refused to approve": the same predicate, opposite signs
+        # "approved" vs "refused to approve": the same predicate, opposite signs; but the
+        # end of a state presupposes it: "ended its suspension" does not deny "suspended"
+        return not (_ends_a_state(a) or _ends_a_state(b))
     if any(ca[c] == cb[c] for c in ca.keys() & cb.keys()):
         return False  # the same predicate with the same sign: agreeing
     if (ca and not cb) or (cb and not ca):
@@ -1282,6 +1335,17 @@ def _conflict(a: _Item, b: _Item, score: float) -> bool:
     # "they had not been warned" with "they" unknown may be anyone: no evidence of one subject
     return (score >= MERGE_THRESHOLD and a.cand.negated != b.cand.negated
             and not _unknown_pronoun(a) and not _unknown_pronoun(b))
+
+
+def _ends_a_state(item: _Item) -> bool:
+    """Does the claim end a state ("ended its suspension", "lifted the ban")?"""
+    quote = item.cand.appearance.quote
+    lex = lexicon()
+    if lex.ender_forms.isdisjoint(quote.lower().split()):
+        return False
+    signs = _vocab().state_signs
+    return any(_ends_state(quote, m.start()) for m in _WORD_RE.finditer(quote)
+               if (w := m.group(0).lower()) in lex.polarity or w in signs)
 
 
 def _refusal_of_other(a: _Item, b: _Item) -> bool:
@@ -1766,6 +1830,85 @@ def _link_conflicts(
             claim.status = "contested"
 
 
+def _restart(item: _Item) -> Restart | None:
+    """The restart a claim names (see ``timing``), if any."""
+    vocab = _vocab()
+    if vocab.resumption.keys().isdisjoint(item.concepts):
+        return None  # nearly every claim: no regex
+    quote = item.cand.appearance.quote
+    return restart_of(quote, item.concepts, vocab.resumption, bool(_negations(quote)))
+
+
+def _restart_keys(item: _Item) -> list[str]:
+    """What two restarts of one thing may share: a subject, a speaker, a content word."""
+    app = item.cand.appearance
+    keys = sorted(item.strong - _vocab().restart_terms)
+    keys += [f"@{who}" for who in sorted({item.cand.subject or "", app.attributed_to or ""})
+             if who]
+    if app.attribution_kind == "organisation":  # "the company said": see ``_one_speaker``
+        keys.append("@organisation")
+    return keys
+
+
+def _one_thing_restarts(a: _Item, b: _Item, same_story: bool) -> bool:
+    """Evidence that two restarts are of one thing: one subject; or, in one story, a content
+    word in common besides the restart's own words, or one speaker where neither names an
+    actor ("Northline said sailings would resume" / "the company said crossings would not
+    restart")."""
+    if _different_subjects(a, b):
+        return False
+    if (a.cand.subject or b.cand.subject) and _same_subject(a, b):
+        return True
+    if not same_story:
+        return False
+    if (a.strong & b.strong) - _vocab().restart_terms:
+        return True
+    return _one_speaker(a.cand.appearance, b.cand.appearance) and not (
+        a.cand.actors or b.cand.actors)
+
+
+def _one_speaker(a: Appearance, b: Appearance) -> bool:
+    """One named speaker, or a named organisation and one left unnamed ("the company
+    said"), which in one story is most often that organisation again."""
+    if a.attributed_to and b.attributed_to:
+        return a.attributed_to == b.attributed_to
+    unnamed = a if not a.attributed_to else b
+    return (unnamed.attribution_kind == "organisation"
+            and (a.attributed_to or b.attributed_to) is not None
+            and (a if unnamed is b else b).attribution_kind == "organisation")
+
+
+def _restart_conflicts(items: list[_Item], published: dict[str, str | None]
+                       ) -> list[tuple[int, int]]:
+    """Pairs of items of one story, from different sources, that name one thing restarting
+    on days that cannot both be right ("resume on Friday" / "not restart before Sunday").
+    Few claims name a restart: they are compared within blocks of what they share."""
+    restarts = {i: r for i, item in enumerate(items) if (r := _restart(item)) is not None}
+    if len(restarts) < 2:
+        return []
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in restarts:
+        for key in _restart_keys(items[i]):
+            blocks[key].append(i)
+    story = _story_actors(items)
+    found: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
+        for i, j in combinations(members, 2):  # members ascend: i < j
+            a, b = items[i], items[j]
+            if ((i, j) in found or a.source == b.source or not _one_thing_restarts(
+                    a, b, _same_story(story[a.source], story[b.source]))):
+                continue
+            pa, pb = published.get(a.source), published.get(b.source)
+            if not same_week(pa, pb):
+                continue  # "Friday" in reports a fortnight apart: two different Fridays
+            start = week_start(min(filter(None, (pa, pb)), default=None))
+            if restarts_disagree(restarts[i], restarts[j], start):
+                found.add((i, j))
+    return sorted(found)
+
+
 def _first_reported(claim: Claim, published: dict[str, str | None]) -> str | None:
     dates = [published.get(a.source) for a in claim.appearances]
     known = [d for d in dates if d]
@@ -1781,6 +1924,7 @@ def cluster_claims(candidates: list[ClaimCandidate], sources: list[Source]) -> l
     published = {s.id: s.published for s in sources}
     items = _prepare(ordered, published)
     clusters, conflicts = _clusters(items)
+    conflicts += _restart_conflicts(items, published)
     groups = independence_groups(sources)
     taken: set[str] = set()
     built = [_build_claim([items[i] for i in members], groups, taken) for members in clusters]

@@ -116,6 +116,8 @@ class Lexicon:
     hedge_heads: frozenset[str] = frozenset()  # first words of hedges, lower case
     np_object_forms: frozenset[str] = frozenset()  # "confirmed the letter's contents"
     denial_forms: frozenset[str] = frozenset()  # "denied that ...": keep the frame
+    # verbs that end the state named after them ("ended its suspension", "lifted the ban")
+    ender_forms: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()  # "The report says ...": a speaker
     # where a reporting verb or a hedge may start, in folded text (see ``prefilter``; the
     # hedges' for any text and for single-spaced text, see ``single_space``)
@@ -272,6 +274,7 @@ def lexicon() -> Lexicon:
         ),
         denial_forms=frozenset(f for f, b in verb_base.items() if b in set(verbs["denial_verbs"])),
         documents=frozenset(verbs["document_nouns"]),
+        ender_forms=frozenset(f for base in lex.get("state_enders", []) for f in _inflect(base)),
         verb_by_word=_by_first_word(set(verb_base)),
         hedge_by_word=_by_first_word(hedges["hedges"]),
         verb_at=locator(literal_prefixes(verb_re.pattern, verb_re.flags), r"(?<![\w-])"),
@@ -498,7 +501,9 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
                 pending, clause_sign = set(), 1
             continue
         kind, low = info.kind, info.low
-        if kind == _NEGATOR:
+        if kind == _NEGATOR or _denies_clause(raw, k, low, lex):
+            # "X denied that Y happened" says Y did not happen: a negator of the clause
+            # after it, not a refusal of something ("denied the request", "denied access")
             clause_sign = -clause_sign
             continue
         polar = None
@@ -508,12 +513,28 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
             polar = polarity[low]  # "excluded"
         if polar is not None:
             found, s = polar
+            if _ended(raw, k, lex):  # "ended its suspension": no longer suspended
+                s = -s
             pending |= found
             if s < 0:
                 clause_sign = -clause_sign
     for c in pending:
         signed.setdefault(c, clause_sign)
     return sign * clause_sign, signed
+
+
+def _ended(raw: list[str], k: int, lex: Lexicon) -> bool:
+    """Is the polarity word at ``raw[k]`` the object of a verb that ends it ("ended its
+    suspension", "lift the ban")?"""
+    j = k - 1
+    if j > 0 and raw[j].lower() in _DETERMINERS:
+        j -= 1
+    return j >= 0 and raw[j].lower() in lex.ender_forms
+
+
+def _denies_clause(raw: list[str], k: int, low: str, lex: Lexicon) -> bool:
+    """Is token ``k`` a denial verb followed by "that" ("denied that ...")?"""
+    return low in lex.denial_forms and k + 1 < len(raw) and raw[k + 1].lower() == "that"
 
 
 def _phrase_terms(stems: list[str], lex: Lexicon) -> list[str]:
@@ -588,6 +609,8 @@ def _back_adverb(raw: list[str], k: int, low: str) -> bool:
     down") rather than the stance "X backs Y"?"""
     if k + 1 < len(raw) and raw[k + 1].lower() in _BACK_PARTICLES:
         return True
+    if low == "back" and k + 1 == len(raw) and k > 1:
+        return True  # last in its clause: "will get their money back", "paid it back"
     return low == "back" and k > 0 and raw[k - 1].lower() in _BACK_ADVERB_BEFORE
 
 
@@ -899,7 +922,14 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             }:
                 return True
     last = words[-1].strip("\"'\u201c\u201d")
-    return bool(last[:1].isupper() or last.replace(".", "").isupper())
+    if last[:1].isupper() or last.replace(".", "").isupper():
+        return True
+    return _NAMED_APPOSITION_RE.match(text.strip()) is not None  # "The zoo's vet, Ann Lee,"
+
+
+# a description and then the name of who it is: "The zoo's chief vet, Maren Holst,"
+_NAMED_APPOSITION_RE = re.compile(
+    r"[^,]{3,60},\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*,?$")
 
 
 _FINITE = frozenset({"is", "was", "were", "are", "been", "has", "have", "had", "will", "would"})
@@ -1345,6 +1375,8 @@ def _attribute(
     if others:
         actor = by_key[others[0].actor]
         return actor.key, _kind_of(actor)
+    if heads & lex.spokes and (org := _org_of_spokes(core, by_key, lex)) is not None:
+        return org, "organisation"  # "a zoo spokesman" after "Linford Zoo"
     if heads & lex.spokes or heads & _GENERIC_ORGS or heads & lex.documents:
         return None, "organisation"
     if not heads.isdisjoint(lex.anonymous_heads):
@@ -1352,6 +1384,20 @@ def _attribute(
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _org_of_spokes(core: str, by_key: dict[str, LocalActor], lex: Lexicon) -> str | None:
+    """The one organisation of the source a spokes noun's common-noun modifier names by its
+    last word ("a zoo spokesman": "Linford Zoo"; "a council spokeswoman": "Ardley Council")."""
+    words = [w.strip(",.\"'") for w in core.split()]
+    at = next((i for i, w in enumerate(words) if w.lower() in lex.spokes), 0)
+    if at == 0 or not words[at - 1].islower():
+        return None  # no modifier, or a name ("a Westlink spokesman": found as a mention)
+    head = words[at - 1]
+    found = {key for key, actor in by_key.items()
+             if actor.type in ("organisation", "government")
+             and actor.name.rsplit(None, 1)[-1].lower() == head}
+    return found.pop() if len(found) == 1 else None
 
 
 def _anonymous_core(core: str, heads: set[str], lex: Lexicon) -> bool:
@@ -1554,10 +1600,19 @@ def _claim_shaped(sentence: Sentence, lex: Lexicon) -> bool:
     if text.rstrip("\"'\u201d)").endswith("?") or lex.promo_re.match(text):
         return False
     if len(text.split(None, 5)) < 6 and not _NOBODY_OPENER_RE.match(text) and not (
-        len(text.split(None, 3)) > 3 and _negative_assertion(text, lex)
+        len(text.split(None, 3)) > 3
+        and (_count_opener(text) or _negative_assertion(text, lex))
     ):
-        return False  # fewer than six words, unless "No one was hurt.", "X ruled out Y."
+        # fewer than six words, unless "No one was hurt.", "X ruled out Y.", "Two sailors
+        # are missing."
+        return False
     return _CLOSED_RE.search(text, max(0, len(text) - 2)) is not None
+
+
+def _count_opener(text: str) -> bool:
+    """Does a sentence open with a count ("Two sailors are missing.", "One man died.")? Then
+    even a short one states a fact a second report can confirm or contradict."""
+    return text[:4].lower() == "one " or NUMBER_RE.match(text) is not None
 
 
 def _claim_worthy(
@@ -1814,6 +1869,8 @@ def _candidate(
     in_quote = sorted({m.actor for m in ms if m.start >= abs_q_start and m.end <= abs_q_end})
     blanked = _blank_relatives(_blank_mentions(quote, abs_q_start, ms))
     terms, sign, _concepts = content_terms(blanked, lex)
+    if _denied(frame, lex):
+        terms, sign = _flip_polarity(terms), -sign
     appearance = Appearance(
         source=sentence.source,
         sentence=sentence.id,
@@ -1871,6 +1928,21 @@ def _label_end(text: str, start: int, lex: Lexicon) -> int | None:
         return None
     words = m.group(0).rstrip(": ").lower().split()
     return None if any(w in lex.verb_base for w in words) else m.end()
+
+
+def _denied(frame: Frame | None, lex: Lexicon) -> bool:
+    """Is the content reported through a denial verb ("X denied that Y had happened",
+    "Y did not happen, X denied")? Then the claim asserts the opposite of its words."""
+    return (frame is not None and frame.verb is not None
+            and " ".join(frame.verb.lower().split()) in lex.denial_forms)
+
+
+def _flip_polarity(terms: list[str]) -> list[str]:
+    """``terms`` with every polarity concept ("~suspend+") on its other side."""
+    return sorted(
+        t[:-1] + ("-" if t[-1] == "+" else "+") if t.startswith("~") and t[-1] in "+-" else t
+        for t in terms
+    )
 
 
 def _keeps_frame(text: str, frame: Frame, q_start: int, quote: str, lex: Lexicon) -> bool:
