@@ -91,7 +91,6 @@ NOT_TRUNCATED = [
     ("council_budget.md", "study rooms that can be booked online"),
     ("council_budget.md", "a rooftop reading terrace"),
     ("council_budget.md", "That changed our minds."),
-    ("feature_mill.html", "The mill that would not close"),
     ("feature_mill.html", "American maker of protective clothing, Redline Safety Inc."),
     ("feature_mill.html", "It's a business, not a museum"),
     ("scraped_trial.txt", "Former logistics boss goes on trial over safety records"),
@@ -120,6 +119,14 @@ def test_nothing_else_is_flagged_truncated() -> None:
     expected = {sentence(f, snip).text for f, snip in TRUNCATED}
     flagged = {s.text for e in extractions().values() for s in e.sentences if s.truncated}
     assert flagged - expected == set()
+
+
+def test_html_headline_is_the_title_not_a_sentence() -> None:
+    """(Corrected after the first run: the HTML loader takes the <h1> as the title and
+    leaves it out of the text, so it cannot be checked as a sentence.)"""
+    assert extractions()["feature_mill.html"].document.metadata.title == (
+        "The mill that would not close"
+    )
 
 
 def test_abbreviation_at_a_paragraph_end_stays_in_its_own_sentence() -> None:
@@ -277,7 +284,7 @@ EVENTS = [
 def event(file: str, snippet: str, when: str) -> Event:
     s = sentence(file, snippet)
     found = [e for e in extractions()[file].events if e.sentence == s.id and when in e.when]
-    assert found, f"no event {when!r} in {s.text!r}: {[e.when for e in extractions()[file].events if e.sentence == s.id]}"
+    assert found, f"no event {when!r} in {s.text!r}"
     return found[0]
 
 

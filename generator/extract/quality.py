@@ -122,6 +122,7 @@ class _Boilerplate:
     prompt_max_words: int
     tail_call_to_action: re.Pattern[str]
     sign_off: re.Pattern[str]
+    tail_offer: re.Pattern[str]
 
 
 def _words_pattern(words: list[str]) -> str:
@@ -157,6 +158,7 @@ def _boilerplate() -> _Boilerplate:
             rf"^\W*(?:{_words_pattern(data['tail_call_to_action'])})\b", re.I
         ),
         sign_off=re.compile(data["sign_off"]),
+        tail_offer=re.compile("|".join(f"(?:{p})" for p in data["tail_offer"]), re.I),
     )
 
 
@@ -332,6 +334,13 @@ def _boilerplate_reason(doc: Document, s: Sentence, n_paragraphs: int) -> str | 
         return f"boilerplate ({m.group().strip()[:40]!r})"
     if bp.related.search(text):
         return _RELATED_REASON
+    if (
+        words <= bp.max_words
+        and s.paragraph >= n_paragraphs - bp.tail_paragraphs
+        and bp.tail_offer.search(text)
+        and _DOMAIN.search(text)
+    ):
+        return "sales offer with a web address at the end of the text"
     if words > bp.max_words or not bp.call_to_action.search(text):
         return None
     in_tail = s.paragraph >= n_paragraphs - bp.tail_paragraphs
@@ -454,12 +463,14 @@ def _truncation_reason(
     if _ELLIPSIS_END.search(text):
         return "ends with an ellipsis at the end of the text" if at_doc_end else None
     if _TERMINAL.search(text):
+        if _paragraph_quote_open(doc, sentences, i) and not _next_paragraph_opens_quote(nxt):
+            return "ends inside an unclosed quotation"
         return None
     if text.endswith(":"):
         return "ends with a colon at the end of the text" if at_doc_end else None
     line_start = _line_start(doc.text, s.start)
     heading = _MD_HEADING.match(line_start) is not None
-    list_item = _LIST_ITEM.match(line_start) is not None
+    list_item = _LIST_ITEM.match(line_start) is not None or _is_plain_list_item(sentences, i)
     single = i == 0 or sentences[i - 1].paragraph != s.paragraph
     last = _last_word(text)
     strength = _dangling().get(last.lower()) if last else None
@@ -504,6 +515,38 @@ def _unclosed_quote(text: str) -> bool:
     if text.count("“") > text.count("”"):
         return True
     return text.count('"') % 2 == 1
+
+
+def _paragraph_quote_open(doc: Document, sentences: list[Sentence], i: int) -> bool:
+    """The paragraph ending with sentence ``i`` leaves a double quotation open: its closing
+    mark was cut off with the rest (unless the quote goes on in the next paragraph)."""
+    s = sentences[i]
+    first = i
+    while first > 0 and sentences[first - 1].paragraph == s.paragraph:
+        first -= 1
+    if first == i:
+        return _unclosed_quote(s.text)
+    return _unclosed_quote(doc.text[sentences[first].start : s.end])
+
+
+def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
+    """A one-sentence paragraph in lower case after a lead-in ending with ":" ("Highlights
+    include:") or after another such item: a list item whose marker the Markdown or HTML
+    loader removed. Items lack a full stop."""
+    s = sentences[i]
+    if not s.text[:1].islower():
+        return False
+    k = i - 1
+    while k >= 0:
+        prev = sentences[k]
+        alone = k == 0 or sentences[k - 1].paragraph != prev.paragraph
+        text = prev.text.rstrip()
+        if text.endswith(":"):
+            return True
+        if not (alone and text[:1].islower() and not _TERMINAL.search(text)):
+            return False
+        k -= 1  # a sibling item: keep looking for the lead-in
+    return False
 
 
 def _next_paragraph_opens_quote(nxt: Sentence | None) -> bool:
