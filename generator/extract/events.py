@@ -7,6 +7,12 @@ relative periods ("last week", "earlier this month", "the past week", "two days 
 "in recent weeks"), quarters and halves ("in the third quarter", "Q3 2024"), seasons, years
 ("in 2024", "the 2024 election") and decades ("the 1990s").
 
+Spans are one expression: "between 2019 and 2022", "between March and June last year",
+"from 1 to 3 May", "June 12-14" (never a day; see ``Event.period`` below). A time of day
+("at 14:30 GMT", "by 11:45", "at 7pm", "shortly after midnight") is an expression of its
+own, undated, unless a day is written next to it ("at 19:30 on Friday 1 May", "on Tuesday
+at 4 a.m."), which dates the whole.
+
 Durations ("for months", "several months", "after months of talks", "for two years") are not
 points in time and are deliberately not matched; neither are recurring times ("every Monday",
 "on Mondays") nor vague adverbs ("recently", "previously", "now").
@@ -17,7 +23,9 @@ Calendar dates (``Event.date``) are given only at day precision and only when ce
 * a month and day without a year ("March 3") is placed in the year that puts it nearest to
   the publication date, and only if that is within 150 days of it (news omits the year for
   dates close to the story);
-* "today", "tonight", "this morning", "earlier today" are the publication date; "yesterday" and
+* "today", "tonight", "this morning", "earlier today" are the publication date, except a
+  sentence-opening "Today" before a present-tense state ("Today it employs 140 people"),
+  which means nowadays; "yesterday" and
   "last night" the day before; "tomorrow" the day after;
 * a bare weekday ("on Monday", "by Wednesday", "since Friday") is the nearest such day on or
   before the publication date when the verb it belongs to is in the past tense, and the nearest
@@ -38,8 +46,11 @@ Calendar dates (``Event.date``) are given only at day precision and only when ce
 ``Event.period`` names the month ("2025-04"), year ("2025") or quarter ("2025-Q3") when that is
 certain but no single day is: a month or quarter with an explicit year, or with "this year" /
 "last year" / "next year" and a known publication date; a year written out or given as "this
-year", "last year", "next year"; "this month", "last month". A month without a year ("in
-August"), seasons, halves, fiscal years, decades and weeks get no period.
+year", "last year", "next year"; "this month", "last month"; the year of a half ("the first
+half of 2026"); the one year or month a span lies in ("between March and June last year":
+the year; "from 1 to 3 May": the month, its year found as for "March 3"). A span of years,
+a month without a year ("in August"), seasons, fiscal years, decades and weeks get no
+period.
 """
 
 from __future__ import annotations
@@ -327,6 +338,7 @@ _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?:\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|’s|'s)\s+$", re.I
 )
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_COUNT_PAIR_AFTER = re.compile(r"\s*(?:and|to|or)\s+\d[\d,]*\s+([a-z]+)")
 _RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
 # "last" after these is the verb ("expected to last three weeks", "will last"), not "past".
 _VERB_LAST_BEFORE = re.compile(
@@ -543,7 +555,9 @@ def _bare_year_ok(text: str, m: re.Match[str]) -> bool:
     if m.start() > 0 and text[m.start() - 1] in "$€£¥#-/_.":
         return False  # an amount, a number sign or part of a name ("GPT-2024")
     if _YEAR_ALONE_OK_AFTER.match(text, m.end()):
-        return True
+        # "between 2000 and 2500 workers": the first of two counts, not a year
+        counted = _COUNT_PAIR_AFTER.match(text, m.end())
+        return counted is None or not counted.group(1).endswith("s")
     if _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         nxt = _NEXT_WORD.match(text, m.end())
         # "the 2024 election" is a year; "the 2000 employees" is a count.

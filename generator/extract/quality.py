@@ -524,9 +524,15 @@ def _paragraph_quote_open(doc: Document, sentences: list[Sentence], i: int) -> b
     first = i
     while first > 0 and sentences[first - 1].paragraph == s.paragraph:
         first -= 1
-    if first == i:
-        return _unclosed_quote(s.text)
-    return _unclosed_quote(doc.text[sentences[first].start : s.end])
+    text = s.text if first == i else doc.text[sentences[first].start : s.end]
+    if text.count("“") > text.count("”"):
+        return True
+    if text.count('"') % 2 == 0:
+        return False
+    # An odd count of straight quotes is an open quotation only when the last one opens a
+    # quote (after a space or the start, before a word): a stray mark ('"><b>') is none.
+    k = text.rindex('"')
+    return (k == 0 or text[k - 1] in " \t\n([—–") and text[k + 1 : k + 2].isalnum()
 
 
 def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
