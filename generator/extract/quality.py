@@ -142,6 +142,7 @@ def _boilerplate() -> _Boilerplate:
     data = _load_yaml((DATA_DIR / "boilerplate.yml").read_text(encoding="utf-8"))
     cta = _words_pattern(data["call_to_action"])
     address = "|".join(w.replace("'", "['’]") for w in data["reader_address"])
+    offer = "|".join(f"(?:{p})" for p in data["tail_offer"])
     return _Boilerplate(
         anywhere=_Alternation.compile(data["anywhere"], re.I),
         related=re.compile("|".join(f"(?:{p})" for p in data["related"]), re.I),
@@ -158,7 +159,7 @@ def _boilerplate() -> _Boilerplate:
             rf"^\W*(?:{_words_pattern(data['tail_call_to_action'])})\b", re.I
         ),
         sign_off=re.compile(data["sign_off"]),
-        tail_offer=re.compile("|".join(f"(?:{p})" for p in data["tail_offer"]), re.I),
+        tail_offer=re.compile(offer, re.I),
     )
 
 
@@ -284,7 +285,10 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
     reasons = [_boilerplate_reason(doc, s, n_paragraphs) for s in sentences]
     _mark_related_lists(doc, sentences, reasons)
     _mark_tail_prompts(sentences, reasons)
+    paragraph_start = 0  # where the current paragraph's first sentence starts in the text
     for i, s in enumerate(sentences):
+        if i == 0 or sentences[i - 1].paragraph != s.paragraph:
+            paragraph_start = s.start
         reason = reasons[i]
         if reason:
             s.boilerplate = True
@@ -292,7 +296,7 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
             notes.append(QualityNote("boilerplate", f"{s.id}: {reason}", s.id))
             continue
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-        reason = _truncation_reason(doc, sentences, i, nxt)
+        reason = _truncation_reason(doc, sentences, i, nxt, paragraph_start)
         if reason:
             s.truncated = True
             s.note = reason
@@ -334,13 +338,6 @@ def _boilerplate_reason(doc: Document, s: Sentence, n_paragraphs: int) -> str | 
         return f"boilerplate ({m.group().strip()[:40]!r})"
     if bp.related.search(text):
         return _RELATED_REASON
-    if (
-        words <= bp.max_words
-        and s.paragraph >= n_paragraphs - bp.tail_paragraphs
-        and bp.tail_offer.search(text)
-        and _DOMAIN.search(text)
-    ):
-        return "sales offer with a web address at the end of the text"
     if words > bp.max_words or not bp.call_to_action.search(text):
         return None
     in_tail = s.paragraph >= n_paragraphs - bp.tail_paragraphs
@@ -440,6 +437,8 @@ def _prompt_kind(text: str) -> str | None:
     question = plain.rstrip(_CLOSERS).endswith("?")
     if question and bp.question_opener.search(plain) and len(plain.split()) <= 8:
         return "strong"
+    if not question and bp.tail_offer.search(plain) and _DOMAIN.search(plain):
+        return "strong"  # a sales pitch with a web address: "Tickets are on sale now at ..."
     if not bp.reader_address.search(plain):
         return "short" if question and len(plain.split()) <= 8 else None
     if question:
@@ -452,7 +451,8 @@ def _prompt_kind(text: str) -> str | None:
 
 
 def _truncation_reason(
-    doc: Document, sentences: list[Sentence], i: int, nxt: Sentence | None
+    doc: Document, sentences: list[Sentence], i: int, nxt: Sentence | None,
+    paragraph_start: int | None = None,
 ) -> str | None:
     """Why sentence ``i`` looks cut off, or None. Only paragraph-final sentences qualify."""
     s = sentences[i]
@@ -463,7 +463,8 @@ def _truncation_reason(
     if _ELLIPSIS_END.search(text):
         return "ends with an ellipsis at the end of the text" if at_doc_end else None
     if _TERMINAL.search(text):
-        if _paragraph_quote_open(doc, sentences, i) and not _next_paragraph_opens_quote(nxt):
+        start = s.start if paragraph_start is None else paragraph_start
+        if _quote_left_open(doc.text, start, s.end) and not _next_paragraph_opens_quote(nxt):
             return "ends inside an unclosed quotation"
         return None
     if text.endswith(":"):
@@ -517,22 +518,17 @@ def _unclosed_quote(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
-def _paragraph_quote_open(doc: Document, sentences: list[Sentence], i: int) -> bool:
-    """The paragraph ending with sentence ``i`` leaves a double quotation open: its closing
-    mark was cut off with the rest (unless the quote goes on in the next paragraph)."""
-    s = sentences[i]
-    first = i
-    while first > 0 and sentences[first - 1].paragraph == s.paragraph:
-        first -= 1
-    text = s.text if first == i else doc.text[sentences[first].start : s.end]
-    if text.count("“") > text.count("”"):
+def _quote_left_open(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` (a paragraph) leaves a double quotation open: its closing mark was
+    cut off with the rest. Counted in place: no copy of the paragraph is made."""
+    if text.count("“", start, end) > text.count("”", start, end):
         return True
-    if text.count('"') % 2 == 0:
+    if text.count('"', start, end) % 2 == 0:
         return False
     # An odd count of straight quotes is an open quotation only when the last one opens a
     # quote (after a space or the start, before a word): a stray mark ('"><b>') is none.
-    k = text.rindex('"')
-    return (k == 0 or text[k - 1] in " \t\n([—–") and text[k + 1 : k + 2].isalnum()
+    k = text.rindex('"', start, end)
+    return (k == start or text[k - 1] in " \t\n([—–") and text[k + 1 : k + 2].isalnum()
 
 
 def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
