@@ -503,16 +503,21 @@ def _time_starts_in(text: str, low: str | None, lo: int, hi: int) -> list[int]:
 def _triggers(text: str, low: str | None) -> list[tuple[int, int]]:
     """(start, end) of each match of ``_TRIGGER.finditer(text)``, tried only where one can be.
 
-    Triggers are whole words, so they never overlap and matching at each possible start
-    finds exactly what ``finditer`` does.
+    A start inside the previous trigger is skipped, as ``finditer`` resumes after each match
+    ("10:40 p.m." holds the word start "40"), so matching at each possible start finds
+    exactly what ``finditer`` does.
     """
     if low is None or _TRIGGER_AT is None:
         return [t.span() for t in _TRIGGER.finditer(text)]
-    out = []
+    out: list[tuple[int, int]] = []
+    end = 0
     for at in _TRIGGER_AT.finditer(low):
+        if at.start() < end:
+            continue
         t = _TRIGGER.match(text, at.start())
         if t is not None:
             out.append(t.span())
+            end = t.end()
     return out
 
 

@@ -452,7 +452,7 @@ def _prompt_kind(text: str) -> str | None:
 
 def _truncation_reason(
     doc: Document, sentences: list[Sentence], i: int, nxt: Sentence | None,
-    paragraph_start: int | None = None,
+    paragraph_start: int,
 ) -> str | None:
     """Why sentence ``i`` looks cut off, or None. Only paragraph-final sentences qualify."""
     s = sentences[i]
@@ -463,8 +463,9 @@ def _truncation_reason(
     if _ELLIPSIS_END.search(text):
         return "ends with an ellipsis at the end of the text" if at_doc_end else None
     if _TERMINAL.search(text):
-        start = s.start if paragraph_start is None else paragraph_start
-        if _quote_left_open(doc.text, start, s.end) and not _next_paragraph_opens_quote(nxt):
+        if _quote_left_open(doc.text, paragraph_start, s.end) and not (
+            _next_paragraph_opens_quote(nxt)
+        ):
             return "ends inside an unclosed quotation"
         return None
     if text.endswith(":"):
