@@ -213,3 +213,69 @@ def test_period_is_given_only_when_the_text_makes_it_certain(sentence: str, peri
 
 def test_relative_periods_need_a_publication_date() -> None:
     assert [e.period for e in events("Prices rose last year and in May 2024.")] == [None, "2024-05"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "period"),
+    [
+        # a span is one expression: no single day, the year or month it lies in when certain
+        ("Output fell between 2015 and 2018.", "between 2015 and 2018", None),
+        ("Sales rose from March to June this year.", "from March to June this year", "2025"),
+        ("Sales rose between November and February last year.",
+         "between November and February last year", None),  # across the turn of a year
+        ("The fair runs from 12 to 14 June.", "from 12 to 14 June", "2025-06"),
+        ("The fair runs June 12-14, 2026.", "June 12-14, 2026", "2026-06"),
+        ("Profits rose in the first half of 2024.", "in the first half of 2024", "2024"),
+        ("The forecast for 2026 was cut.", "for 2026", "2026"),
+    ],
+)
+def test_spans_halves_and_years_for(sentence: str, when: str, period: str | None) -> None:
+    found = events(sentence, THURSDAY)
+    assert [(e.when, e.date, e.period) for e in found] == [(when, None, period)]
+
+
+def test_a_span_of_counts_is_no_event() -> None:
+    assert whens("Between 2000 and 2500 workers joined the strike.", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "date"),
+    [
+        ("The blast happened at 14:30 GMT.", "at 14:30 GMT", None),
+        ("Shares fell 3% by 11:45.", "by 11:45", None),
+        ("The vote will be held at 7pm on Friday.", "at 7pm on Friday", "2025-05-09"),
+        ("The blast happened on Tuesday at 4:30 a.m.", "on Tuesday at 4:30 a.m.", "2025-05-06"),
+        ("Doors open at 10am tomorrow.", "at 10am tomorrow", "2025-05-09"),
+        ("Tickets will be released at 10am on Monday.", "at 10am on Monday", "2025-05-12"),
+    ],
+)
+def test_a_time_of_day_is_dated_only_by_the_day_written_with_it(
+    sentence: str, when: str, date: str | None
+) -> None:
+    assert whens(sentence, THURSDAY) == [(when, date)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The trial is expected to last three weeks.",
+        "The ceasefire will last two days.",
+        "The ratio was 3:1 and the score 2:10.",
+    ],
+)
+def test_verbs_and_ratios_are_not_events(sentence: str) -> None:
+    assert whens(sentence, THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Today it employs 140 people.", None),  # the present era
+        ("Today the town has two schools.", None),
+        ("Today the council is expected to vote.", THURSDAY),
+        ("Today, the company reported a loss.", THURSDAY),
+        ("Today the board has voted to sell.", THURSDAY),
+    ],
+)
+def test_today_with_a_present_state_means_nowadays(sentence: str, date: str | None) -> None:
+    assert [e.date for e in events(sentence, THURSDAY)] == [date]

@@ -218,3 +218,63 @@ def test_subscription_tail_is_boilerplate(tail: str) -> None:
 def test_reporting_about_subscriptions_is_not_boilerplate(ending: str) -> None:
     assert boilerplate(f"{BODY}\n\n{SECOND}\n\n{ending}\n") == []
     assert boilerplate(f"{BODY}\n\n{ending}\n\n{SECOND}\n") == []
+
+
+# ------------------------------------------------------------------ quotations, lists, tails
+
+
+def test_quotation_left_open_at_a_paragraph_end_is_truncated() -> None:
+    cut = 'The manager told the court: "We were told the records had to look clean.'
+    assert truncated(f"{BODY}\n\n{cut}\n\n{SECOND}") == [cut]
+    curly = "The manager said: “We were told to keep quiet. Nobody asked why."
+    assert truncated(f"{BODY}\n\n{curly}\n\n{SECOND}") == ["Nobody asked why."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation continued in the next paragraph (news style), a closed one, a stray mark
+        f'{BODY}\n\nShe said: "We will appeal.\n\n"And we will win."\n\n{SECOND}',
+        f'{BODY}\n\nShe said: "We will appeal. We will win."\n\n{SECOND}',
+        f'{BODY}\n\nThe field held the string "><b> in the old system.\n\n{SECOND}',
+        f"{BODY}\n\nHe is 6'2\" tall and plays in goal for the reserve team every week.",
+    ],
+)
+def test_closed_continued_or_stray_quotes_are_not_truncated(text: str) -> None:
+    assert truncated(text) == []
+
+
+def test_lower_case_items_after_a_lead_in_are_a_list() -> None:
+    items = [
+        "the opening concert by a local quartet at half past seven on the first evening",
+        "a free family afternoon in the park with games and music for younger children",
+    ]
+    text = f"{BODY}\n\nHighlights include:\n\n{items[0]}\n\n{items[1]}\n\n{SECOND}"
+    assert truncated(text) == []
+    # an item still cannot end on an article
+    assert truncated(f"{BODY}\n\nHighlights include:\n\n{items[0]} and the\n\n{SECOND}") == [
+        f"{items[0]} and the"
+    ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "(Photo: Weavers at the mill in March. Credit: Jane Roe)",
+        "Credit: Jane Roe/Example Agency",
+    ],
+)
+def test_caption_and_credit_lines_are_boilerplate(caption: str) -> None:
+    sentences = run(f"{BODY}\n\n{caption}\n\n{SECOND}")
+    flagged = [s.text for s in sentences if s.boilerplate]
+    assert flagged and " ".join(flagged) == caption
+    assert not any(s.truncated for s in sentences)
+
+
+def test_sales_offer_with_a_web_address_in_the_tail_is_boilerplate() -> None:
+    offer = "Tickets are on sale now at example.org."
+    assert boilerplate(f"{BODY}\n\n{SECOND}\n\n{offer}") == [offer]
+    # reporting that tickets went on sale, or an offer in the body, is not
+    news = "Tickets went on sale on Monday at example.org and sold out within hours."
+    assert boilerplate(f"{BODY}\n\n{SECOND}\n\n{news}") == []
+    assert boilerplate(f"{offer}\n\n{BODY}\n\n{SECOND}\n\n{BODY}\n\n{SECOND}") == []

@@ -7,6 +7,12 @@ relative periods ("last week", "earlier this month", "the past week", "two days 
 "in recent weeks"), quarters and halves ("in the third quarter", "Q3 2024"), seasons, years
 ("in 2024", "the 2024 election") and decades ("the 1990s").
 
+Spans are one expression: "between 2019 and 2022", "between March and June last year",
+"from 1 to 3 May", "June 12-14" (never a day; see ``Event.period`` below). A time of day
+("at 14:30 GMT", "by 11:45", "at 7pm", "shortly after midnight") is an expression of its
+own, undated, unless a day is written next to it ("at 19:30 on Friday 1 May", "on Tuesday
+at 4 a.m."), which dates the whole.
+
 Durations ("for months", "several months", "after months of talks", "for two years") are not
 points in time and are deliberately not matched; neither are recurring times ("every Monday",
 "on Mondays") nor vague adverbs ("recently", "previously", "now").
@@ -17,7 +23,9 @@ Calendar dates (``Event.date``) are given only at day precision and only when ce
 * a month and day without a year ("March 3") is placed in the year that puts it nearest to
   the publication date, and only if that is within 150 days of it (news omits the year for
   dates close to the story);
-* "today", "tonight", "this morning", "earlier today" are the publication date; "yesterday" and
+* "today", "tonight", "this morning", "earlier today" are the publication date, except a
+  sentence-opening "Today" before a present-tense state ("Today it employs 140 people"),
+  which means nowadays; "yesterday" and
   "last night" the day before; "tomorrow" the day after;
 * a bare weekday ("on Monday", "by Wednesday", "since Friday") is the nearest such day on or
   before the publication date when the verb it belongs to is in the past tense, and the nearest
@@ -38,8 +46,11 @@ Calendar dates (``Event.date``) are given only at day precision and only when ce
 ``Event.period`` names the month ("2025-04"), year ("2025") or quarter ("2025-Q3") when that is
 certain but no single day is: a month or quarter with an explicit year, or with "this year" /
 "last year" / "next year" and a known publication date; a year written out or given as "this
-year", "last year", "next year"; "this month", "last month". A month without a year ("in
-August"), seasons, halves, fiscal years, decades and weeks get no period.
+year", "last year", "next year"; "this month", "last month"; the year of a half ("the first
+half of 2026"); the one year or month a span lies in ("between March and June last year":
+the year; "from 1 to 3 May": the month, its year found as for "March 3"). A span of years,
+a month without a year ("in August"), seasons, fiscal years, decades and weeks get no
+period.
 """
 
 from __future__ import annotations
@@ -83,7 +94,36 @@ _PART = r"(?:(?:early|late|mid|the (?:end|start|beginning|middle) of)[\s-]+)"
 _PERIOD_UNIT = r"(?:week|month|year|quarter|decade|weekend|summer|winter|spring|autumn|fall|season)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 
+_ZONE = r"(?-i:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT)|local time"
+_CLOCK_PREP = (
+    r"(?:at|by|from|until|till|before|after|around|about|shortly (?:before|after)"
+    r"|just (?:before|after))"
+)
+_AM_PM = r"(?:a\.m\.|p\.m\.|am|pm)"
+_RANGE_TO = r"(?:and|to|until|till|through|[-–])"
+
 _PATTERNS: list[tuple[str, str]] = [
+    # between 2019 and 2022, between March and June (last year), from 1 to 3 May, 3-5 May,
+    # March 3 to 5: a span, so no single day (see ``_range``)
+    (
+        "range",
+        rf"\b(?:(?:between|from)\s+(?P<r_y1>{_YEAR})\s*{_RANGE_TO}\s*(?P<r_y2>{_YEAR})\b"
+        rf"(?![\d%]|[.,]\d)"
+        rf"|(?:between|from)\s+(?P<r_m1>{_MONTH_FULL})\s+{_RANGE_TO}\s+(?P<r_m2>{_MONTH_FULL})"
+        rf"(?:,?\s+(?:of\s+)?(?P<r_my>{_YEAR_REF}))?\b"
+        rf"|(?:(?:between|from)\s+)?(?P<r_d1>{_DAY})\s*{_RANGE_TO}\s*(?P<r_d2>{_DAY})\s+"
+        rf"(?:of\s+)?(?P<r_dm>{_MONTH_ANY})(?:,?\s+(?P<r_dy>{_YEAR})\b)?"
+        rf"|(?:(?:between|from)\s+)?(?P<r_md>{_MONTH_ANY})\s+(?P<r_d3>{_DAY})\s*{_RANGE_TO}\s*"
+        rf"(?P<r_d4>{_DAY})\b(?!\s*%|\.\d|,\d)(?:,?\s+(?P<r_mdy>{_YEAR})\b)?)",
+    ),
+    # at 14:30 GMT, by 11:45, at 7pm, from 6 a.m., until midnight; 14:30 GMT. A time of day
+    # names no day: ``_matches`` joins it to a day written next to it ("at 19:30 on Friday").
+    (
+        "clock",
+        rf"\b(?:{_CLOCK_PREP}\s+(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{_AM_PM})?"
+        rf"|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*{_AM_PM}|noon|midnight)(?:\s+(?:{_ZONE}))?"
+        rf"|(?:[01]?\d|2[0-3]):[0-5]\d\s+(?:{_ZONE}))(?![\w:])",
+    ),
     # 2025-03-03
     ("iso", rf"\b(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
     # (on) (Monday,) March 3(, 2025) / (on) Jan. 5
@@ -159,7 +199,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # in 2024, since 2019, the 2024 election
     (
         "year",
-        rf"\b(?:(?P<y_prep>{_PREP}|early|late|mid|the end of|the start of)[\s-]+)?"
+        rf"\b(?:(?P<y_prep>{_PREP}|for|early|late|mid|the end of|the start of)[\s-]+)?"
         rf"(?P<year>{_YEAR})\b"
         rf"(?![\d%]|[.,]\d|\s*(?:percent|per cent|pounds|dollars|euros|yuan|yen))",
     ),
@@ -174,7 +214,8 @@ _TRIGGER = re.compile(
     rf"\b(?:{_MONTH_FULL}|{_MONTH_ABBR}|{_WEEKDAY}|(?-i:Q[1-4]|H[12]|FY\d*)"
     r"|yesterday|today|tomorrow|tonight|night|morning|afternoon|evening|overnight"
     r"|weeks?|months?|years?|decades?|days?|ago|weekend|quarter|half|spring|summer|autumn|fall"
-    r"|winter|season|fiscal|\d{4}s?)(?!\w)",
+    r"|winter|season|fiscal|\d{4}s?|noon|midnight|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|[ap]\.m\.)"
+    r"|\d{1,2}:\d\d)(?!\w)",
     re.I,
 )
 _WORD_START = re.compile(r"(?<![\w'’\-])\w")
@@ -283,7 +324,8 @@ _EARLIER_WEEK = re.compile(
     r"Saturday|Sunday)\b|\bago\b|\bearlier\s+this\s+(?:month|year)\b|\bthe\s+week\s+before\b",
     re.I,
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# Whole words only: the "am" of "10am" is no verb.
+_TOKEN = re.compile(r"(?<![\w.])[A-Za-z]+(?:['’][A-Za-z]+)?")
 _SEGMENT_BREAK = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—")
 _INFINITIVE_BLOCKERS = frozenset(
     {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
@@ -296,7 +338,17 @@ _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?:\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|’s|'s)\s+$", re.I
 )
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_COUNT_PAIR_AFTER = re.compile(r"\s*(?:and|to|or)\s+\d[\d,]*\s+([a-z]+)")
 _RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
+# "last" after these is the verb ("expected to last three weeks", "will last"), not "past".
+_VERB_LAST_BEFORE = re.compile(
+    r"\b(?:to|will|would|could|may|might|should|can|must|did|does|not|won['’]t)\s+$", re.I
+)
+# After "for" + year: the year is the period a subject is about ("profit for 2026 would be").
+_AUX_AFTER_YEAR = frozenset(
+    {"would", "will", "was", "were", "is", "are", "has", "had", "could", "should", "might",
+     "may", "must"}
+)  # fmt: skip
 # A year after these (or after nothing) must also sit in a year-like position: "rose to 2024
 # points" and "of 2000 people" are counts.
 _WEAK_YEAR_PREPS = frozenset({"", "to", "at", "of"})
@@ -321,10 +373,10 @@ def find_events(doc: Document, sentences: list[Sentence]) -> list[Event]:
             paragraph, before = s.paragraph, ""
         if s.boilerplate:
             continue
-        for m in _matches(s.text):
-            when = m.group().strip()
-            c_start, c_end = _clause(s.text, m.start())
-            context = _Context(s.text, c_start, c_end, before + " " + s.text[: m.start()])
+        for start, end, m in _matches(s.text):
+            when = s.text[start:end].strip()
+            c_start, c_end = _clause(s.text, start)
+            context = _Context(s.text, c_start, c_end, before + " " + s.text[:start])
             iso, period = _resolve(m, context, published)
             events.append(
                 Event(
@@ -358,13 +410,16 @@ class _Context(NamedTuple):
 # ------------------------------------------------------------------------------ matching
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """Accepted time expressions in ``text``, left to right, not overlapping.
+def _matches(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    """Accepted time expressions in ``text``, left to right, not overlapping: (start, end,
+    the match that dates it).
 
     For each trigger word, the expression is tried at the word starts shortly before it
-    (leftmost first), so "in the third quarter" is found from "quarter".
+    (leftmost first), so "in the third quarter" is found from "quarter". A time of day and
+    the day written next to it ("at 19:30 on Friday 1 May", "on Tuesday at 14:30 GMT") are
+    one expression, dated by the day.
     """
-    out: list[re.Match[str]] = []
+    out: list[tuple[int, int, re.Match[str]]] = []
     low = folded(text)
     pos = 0
     for t_start, t_end in _triggers(text, low):
@@ -373,10 +428,32 @@ def _matches(text: str) -> list[re.Match[str]]:
         for i in _time_starts_in(text, low, max(pos, t_start - _MAX_LEAD_CHARS), t_start):
             m = _time_match(text, low, i)
             if m and m.end() >= t_end and _accept(text, m):
-                out.append(m)
-                pos = m.end()
+                found = _with_clock(text, low, m)
+                out.append(found)
+                pos = found[1]
                 break
     return out
+
+
+_CLOCK_THEN_DAY = re.compile(r"\s+(?:on\s+)?(?=\w)", re.I)
+_DAY_KINDS = frozenset({"k_weekday", "k_month_day", "k_day_month", "k_day_rel", "k_iso"})
+
+
+def _with_clock(text: str, low: str | None, m: re.Match[str]) -> tuple[int, int, re.Match[str]]:
+    """(start, end, dating match) of ``m`` joined with a day after its clock time or a clock
+    time after its day."""
+    kind = m.lastgroup
+    if kind == "k_clock":
+        gap = _CLOCK_THEN_DAY.match(text, m.end())
+        if gap is not None:
+            day = _time_match(text, low, gap.end())
+            if day is not None and day.lastgroup in _DAY_KINDS and _accept(text, day):
+                return m.start(), day.end(), day
+    elif kind in _DAY_KINDS and text.startswith((" at ", " by "), m.end()):
+        clock = _time_match(text, low, m.end() + 1)
+        if clock is not None and clock.lastgroup == "k_clock":
+            return m.start(), clock.end(), m
+    return m.start(), m.end(), m
 
 
 def _time_match(text: str, low: str | None, i: int) -> re.Match[str] | None:
@@ -426,16 +503,21 @@ def _time_starts_in(text: str, low: str | None, lo: int, hi: int) -> list[int]:
 def _triggers(text: str, low: str | None) -> list[tuple[int, int]]:
     """(start, end) of each match of ``_TRIGGER.finditer(text)``, tried only where one can be.
 
-    Triggers are whole words, so they never overlap and matching at each possible start
-    finds exactly what ``finditer`` does.
+    A start inside the previous trigger is skipped, as ``finditer`` resumes after each match
+    ("10:40 p.m." holds the word start "40"), so matching at each possible start finds
+    exactly what ``finditer`` does.
     """
     if low is None or _TRIGGER_AT is None:
         return [t.span() for t in _TRIGGER.finditer(text)]
-    out = []
+    out: list[tuple[int, int]] = []
+    end = 0
     for at in _TRIGGER_AT.finditer(low):
+        if at.start() < end:
+            continue
         t = _TRIGGER.match(text, at.start())
         if t is not None:
             out.append(t.span())
+            end = t.end()
     return out
 
 
@@ -445,6 +527,10 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     if _RECURRING_BEFORE.search(before):
         return False
     kind = m.lastgroup
+    if kind == "k_period" and _VERB_LAST_BEFORE.search(before) and m.group()[:4].lower() == "last":
+        return False  # "expected to last three weeks": the verb, a duration
+    if kind == "k_range" and m.group("r_y2"):
+        return _year_range_ok(text, m)
     if kind == "k_month" and not m.group("m_year") and m.group() == (m.group("month") or ""):
         # A bare month name: "the April release" yes, "April Ryan said" (a name) no.
         nxt = _NEXT_WORD.match(text, m.end())
@@ -453,8 +539,20 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     if kind == "k_may" and not (m.group("may_prep") or m.group("may_year")):
         return False
     if kind == "k_year" and (m.group("y_prep") or "").lower() in _WEAK_YEAR_PREPS:
+        if m.group("y_prep") and m.group("y_prep").lower() == "for":
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt and nxt.group(1).lower() in _AUX_AFTER_YEAR:
+                return True  # "profit for 2026 would be ...": the year as a subject's period
         return _bare_year_ok(text, m)
     return True
+
+
+def _year_range_ok(text: str, m: re.Match[str]) -> bool:
+    """"between 2019 and 2022" is a span of years; "between 2000 and 2500 people" counts."""
+    if m.start("r_y1") > 0 and text[m.start("r_y1") - 1] in "$€£¥#":
+        return False
+    nxt = _NEXT_WORD.match(text, m.end())
+    return not (nxt and nxt.group(1).islower() and nxt.group(1).endswith("s"))
 
 
 def _bare_year_ok(text: str, m: re.Match[str]) -> bool:
@@ -462,7 +560,9 @@ def _bare_year_ok(text: str, m: re.Match[str]) -> bool:
     if m.start() > 0 and text[m.start() - 1] in "$€£¥#-/_.":
         return False  # an amount, a number sign or part of a name ("GPT-2024")
     if _YEAR_ALONE_OK_AFTER.match(text, m.end()):
-        return True
+        # "between 2000 and 2500 workers": the first of two counts, not a year
+        counted = _COUNT_PAIR_AFTER.match(text, m.end())
+        return counted is None or not counted.group(1).endswith("s")
     if _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         nxt = _NEXT_WORD.match(text, m.end())
         # "the 2024 election" is a year; "the 2000 employees" is a count.
@@ -505,6 +605,10 @@ def _resolve(
     kind = m.lastgroup
     if kind == "k_iso":
         return _safe_iso(*map(int, m.group("iso").split("-"))), None
+    if kind == "k_range":
+        return None, _range_period(m, published)
+    if kind == "k_clock":
+        return None, None  # a time of day alone: which day is not written
     if kind in ("k_month_day", "k_day_month"):
         g = "md" if kind == "k_month_day" else "dm"
         month, day, year = m.group(f"{g}_month"), m.group(f"{g}_day"), m.group(f"{g}_year")
@@ -521,6 +625,8 @@ def _resolve(
     if published is None:
         return None, None
     if kind == "k_day_rel":
+        if _means_nowadays(m, ctx.sentence):
+            return None, None
         return _relative_day(m.group("rel").lower(), published), None
     if kind == "k_weekday":
         return _weekday(m, ctx, published), None
@@ -549,6 +655,11 @@ _QUARTER = re.compile(
     r"|(?-i:Q(?P<q>[1-4]))\s*(?P<y2>\d{4}))\b",
     re.I,
 )
+_HALF = re.compile(
+    r"\b(?:(?:first|second|1st|2nd)\s+half\s+of\s+(?P<y>\d{4}|this year|last year|next year)"
+    r"|(?-i:H[12])\s*(?P<hy>\d{4}))\b",
+    re.I,
+)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
              "4th": 4}  # fmt: skip
 _REL_PERIOD = re.compile(
@@ -562,7 +673,9 @@ def _relative_period(kind: str | None, when: str, published: date) -> str | None
     if kind == "k_quarter":
         q = _QUARTER.search(text)
         if not q:
-            return None
+            h = _HALF.search(text)  # a half of a named year lies in that year
+            year = _year_of(h.group("y") or h.group("hy"), published) if h else None
+            return str(year) if year else None
         if q.group("q"):
             return f"{q.group('y2')}-Q{q.group('q')}"
         y1 = q.group("y1") or "this year"  # "the first quarter of the year": this year
@@ -578,6 +691,53 @@ def _relative_period(kind: str | None, when: str, published: date) -> str | None
         month = published.year * 12 + published.month - 1 + shift
         return f"{month // 12}-{month % 12 + 1:02d}"
     return None
+
+
+def _range_period(m: re.Match[str], published: date | None) -> str | None:
+    """The one year or month a span lies in, when certain; a span names no single day."""
+    if m.group("r_y1"):
+        return m.group("r_y1") if m.group("r_y1") == m.group("r_y2") else None
+    if m.group("r_m1"):
+        first, last = _MONTHS[m.group("r_m1").lower()], _MONTHS[m.group("r_m2").lower()]
+        year = _year_of(m.group("r_my"), published)
+        if year is None or first > last:
+            return None  # no year, or a span across the turn of the year
+        return f"{year}-{first:02d}" if first == last else str(year)
+    g = ("r_dm", "r_d1", "r_dy") if m.group("r_dm") else ("r_md", "r_d3", "r_mdy")
+    month, day, year = m.group(g[0]), m.group(g[1]), m.group(g[2])
+    # the year of the span's first day, as for a single "March 3" (nearest, if close)
+    first_day = _month_day(month, day, year, published)
+    if first_day is None:
+        return None
+    return first_day[:7]
+
+
+# Present-tense verbs of a lasting state: "Today it employs 140 people" is the present era.
+_STATE_VERBS = frozenset(
+    {"employs", "employ", "has", "have", "is", "are", "remains", "remain", "lives", "live",
+     "owns", "own", "houses", "stands", "lies", "sits", "holds", "boasts", "counts", "makes",
+     "make", "produces", "produce", "runs", "serves", "contains", "belongs", "exists",
+     "operates", "sells", "supplies", "numbers", "looks", "seems"}
+)  # fmt: skip
+
+
+def _means_nowadays(m: re.Match[str], sentence: str) -> bool:
+    """A sentence-opening "Today" before a subject and a present-tense state verb ("Today it
+    employs 140 people", "Today the town has two schools") means nowadays, not this day. A
+    progressive or perfect ("is voting", "has voted") or a schedule ("is due to") is the day."""
+    if m.start() > 2 or m.group("rel").lower() != "today":
+        return False
+    words = [w.lower() for w in _words(sentence[m.end() : m.end() + 60])][:5]
+    for k in range(1, min(len(words), 4)):  # words[0] is the subject, never the verb
+        if words[k] in _STATE_VERBS:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            return not (
+                nxt.endswith(("ing", "ed")) or nxt in _SCHEDULE or nxt in _IRREGULAR_PAST
+                or nxt == "been"
+            )
+        if _is_verb_token(words[k], ""):
+            return False
+    return False
 
 
 def _safe_iso(year: int, month: int, day: int) -> str | None:

@@ -122,6 +122,7 @@ class _Boilerplate:
     prompt_max_words: int
     tail_call_to_action: re.Pattern[str]
     sign_off: re.Pattern[str]
+    tail_offer: re.Pattern[str]
 
 
 def _words_pattern(words: list[str]) -> str:
@@ -141,6 +142,7 @@ def _boilerplate() -> _Boilerplate:
     data = _load_yaml((DATA_DIR / "boilerplate.yml").read_text(encoding="utf-8"))
     cta = _words_pattern(data["call_to_action"])
     address = "|".join(w.replace("'", "['’]") for w in data["reader_address"])
+    offer = "|".join(f"(?:{p})" for p in data["tail_offer"])
     return _Boilerplate(
         anywhere=_Alternation.compile(data["anywhere"], re.I),
         related=re.compile("|".join(f"(?:{p})" for p in data["related"]), re.I),
@@ -157,6 +159,7 @@ def _boilerplate() -> _Boilerplate:
             rf"^\W*(?:{_words_pattern(data['tail_call_to_action'])})\b", re.I
         ),
         sign_off=re.compile(data["sign_off"]),
+        tail_offer=re.compile(offer, re.I),
     )
 
 
@@ -282,7 +285,10 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
     reasons = [_boilerplate_reason(doc, s, n_paragraphs) for s in sentences]
     _mark_related_lists(doc, sentences, reasons)
     _mark_tail_prompts(sentences, reasons)
+    paragraph_start = 0  # where the current paragraph's first sentence starts in the text
     for i, s in enumerate(sentences):
+        if i == 0 or sentences[i - 1].paragraph != s.paragraph:
+            paragraph_start = s.start
         reason = reasons[i]
         if reason:
             s.boilerplate = True
@@ -290,7 +296,7 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
             notes.append(QualityNote("boilerplate", f"{s.id}: {reason}", s.id))
             continue
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-        reason = _truncation_reason(doc, sentences, i, nxt)
+        reason = _truncation_reason(doc, sentences, i, nxt, paragraph_start)
         if reason:
             s.truncated = True
             s.note = reason
@@ -431,6 +437,8 @@ def _prompt_kind(text: str) -> str | None:
     question = plain.rstrip(_CLOSERS).endswith("?")
     if question and bp.question_opener.search(plain) and len(plain.split()) <= 8:
         return "strong"
+    if not question and bp.tail_offer.search(plain) and _DOMAIN.search(plain):
+        return "strong"  # a sales pitch with a web address: "Tickets are on sale now at ..."
     if not bp.reader_address.search(plain):
         return "short" if question and len(plain.split()) <= 8 else None
     if question:
@@ -443,7 +451,8 @@ def _prompt_kind(text: str) -> str | None:
 
 
 def _truncation_reason(
-    doc: Document, sentences: list[Sentence], i: int, nxt: Sentence | None
+    doc: Document, sentences: list[Sentence], i: int, nxt: Sentence | None,
+    paragraph_start: int,
 ) -> str | None:
     """Why sentence ``i`` looks cut off, or None. Only paragraph-final sentences qualify."""
     s = sentences[i]
@@ -454,12 +463,16 @@ def _truncation_reason(
     if _ELLIPSIS_END.search(text):
         return "ends with an ellipsis at the end of the text" if at_doc_end else None
     if _TERMINAL.search(text):
+        if _quote_left_open(doc.text, paragraph_start, s.end) and not (
+            _next_paragraph_opens_quote(nxt)
+        ):
+            return "ends inside an unclosed quotation"
         return None
     if text.endswith(":"):
         return "ends with a colon at the end of the text" if at_doc_end else None
     line_start = _line_start(doc.text, s.start)
     heading = _MD_HEADING.match(line_start) is not None
-    list_item = _LIST_ITEM.match(line_start) is not None
+    list_item = _LIST_ITEM.match(line_start) is not None or _is_plain_list_item(sentences, i)
     single = i == 0 or sentences[i - 1].paragraph != s.paragraph
     last = _last_word(text)
     strength = _dangling().get(last.lower()) if last else None
@@ -504,6 +517,39 @@ def _unclosed_quote(text: str) -> bool:
     if text.count("“") > text.count("”"):
         return True
     return text.count('"') % 2 == 1
+
+
+def _quote_left_open(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` (a paragraph) leaves a double quotation open: its closing mark was
+    cut off with the rest. Counted in place: no copy of the paragraph is made."""
+    if text.count("“", start, end) > text.count("”", start, end):
+        return True
+    if text.count('"', start, end) % 2 == 0:
+        return False
+    # An odd count of straight quotes is an open quotation only when the last one opens a
+    # quote (after a space or the start, before a word): a stray mark ('"><b>') is none.
+    k = text.rindex('"', start, end)
+    return (k == start or text[k - 1] in " \t\n([—–") and text[k + 1 : k + 2].isalnum()
+
+
+def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
+    """A one-sentence paragraph in lower case after a lead-in ending with ":" ("Highlights
+    include:") or after another such item: a list item whose marker the Markdown or HTML
+    loader removed. Items lack a full stop."""
+    s = sentences[i]
+    if not s.text[:1].islower():
+        return False
+    k = i - 1
+    while k >= 0:
+        prev = sentences[k]
+        alone = k == 0 or sentences[k - 1].paragraph != prev.paragraph
+        text = prev.text.rstrip()
+        if text.endswith(":"):
+            return True
+        if not (alone and text[:1].islower() and not _TERMINAL.search(text)):
+            return False
+        k -= 1  # a sibling item: keep looking for the lead-in
+    return False
 
 
 def _next_paragraph_opens_quote(nxt: Sentence | None) -> bool:
