@@ -307,3 +307,33 @@ def test_company_shaped_names_are_not_people():
     assert by_name(actors, "Fjord Gateway").type == "organisation"
     halden = by_name(actors, "Halden Robotics")
     assert halden.type == "organisation" and "Halden" in halden.aliases
+
+
+def test_a_portfolio_word_opening_a_sentence_belongs_to_the_title():
+    # "Fisheries Minister X" opening a sentence: "Fisheries" is the minister's portfolio, as
+    # it is mid-sentence, not an organisation of its own.
+    _, _, actors = extract("Fisheries Minister Ruth Calloway said the quotas would be cut "
+                           "next spring.\n")
+    assert names(actors) == {"Ruth Calloway"}
+    assert [r.title for r in by_name(actors, "Ruth Calloway").roles] == ["Fisheries Minister"]
+
+
+def test_two_unknown_words_joined_by_and_open_a_sentence_as_one_company():
+    # Alone, the opening word is dropped as a capitalised opener, leaving "Gamble"; the
+    # sentence names one company. Names already met ("John Smith") stay two actors.
+    _, _, actors = extract("Halloway and Finch agreed to buy a minority stake in the firm "
+                           "on Monday.\n")
+    assert names(actors) == {"Halloway and Finch"}
+    assert by_name(actors, "Halloway and Finch").type == "organisation"
+    _, _, actors = extract("John Smith and Mary Jones met in the town hall on Monday. "
+                           "Smith and Jones agreed to share the cost of the repairs.\n")
+    assert {a.name for a in actors} == {"John Smith", "Mary Jones"}
+
+
+def test_a_name_that_reports_results_is_a_company_not_an_outlet():
+    _, _, actors = extract("Last month the retailer Halvex reported record profits of 410 "
+                           "million pounds. Analysts said the Harbour Gazette reported that the "
+                           "deal had collapsed.\n")
+    found = {a.name: a.type for a in actors}
+    assert found.get("Halvex") == "organisation"
+    assert found.get("Harbour Gazette") == "media"

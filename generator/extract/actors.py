@@ -921,7 +921,9 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         prev, prev2 = prev2, toks[i - 3].lower if i > 2 else ""
     if prev in _MEDIA_BEFORE or prev in _MEDIA_NOUNS or (prev == "to" and prev2 in _SPEAK) or (
         prev == "by" and prev2 == "reported"
-    ) or (prev == "with" and prev2 == "interview") or nxt in _MEDIA_AFTER:
+    ) or (prev == "with" and prev2 == "interview") or (
+        nxt in _MEDIA_AFTER and not _results_after(toks, j + 1)
+    ):
         return "media", _CUE
     cue = _context_cue(ctx, toks, i, j)
     if cue is not None:
@@ -937,6 +939,22 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         strength = _CUE if toks[i].text in lex.given else _DEFAULT
         return "person", strength
     return "organisation", _DEFAULT
+
+
+# What a company reports ("X reported profits", "reported record pre-tax losses"), where an
+# outlet reports news: after "reported", these make X the company, not a medium.
+_RESULTS = frozenset({"profit", "profits", "loss", "losses", "revenue", "revenues", "sales",
+                      "earnings", "turnover", "income", "margins", "dividends"})
+_RESULT_MODIFIERS = frozenset({"record", "higher", "lower", "net", "pre-tax", "pretax",
+                               "operating", "quarterly", "annual", "half-year", "full-year",
+                               "first-half", "strong", "weak", "weaker", "stronger"})
+
+
+def _results_after(toks: list[Token], k: int) -> bool:
+    """Do the words from k name a company's results ("profits", "record losses")?"""
+    while k < len(toks) and toks[k].lower in _RESULT_MODIFIERS:
+        k += 1
+    return k < len(toks) and toks[k].lower in _RESULTS
 
 
 def _list_start(toks: list[Token], i: int) -> int:
@@ -1204,13 +1222,17 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         if after and after[0] == "cap" and after[1] == j:
             org_span = None
             lead = _lowercase_lead(toks, before, i)  # "EPA regional administrator"
-            if lead is not None and not _weak_modifier(ctx, toks, before):
+            weak = lead is not None and _weak_modifier(ctx, toks, before)
+            if lead is not None and not weak:
                 org_span = (before[1], before[2])
             person = _person(ctx, toks, (after[1], after[2]), sid)
             if person is None:
                 continue
             org = None
             full_title = title if lead is None or lead == i else _text(ctx.doc, toks, lead, j)
+            if weak and lead == i and _portfolio_opener(ctx, toks, before, tkind):
+                full_title = f"{toks[before[1]].text} {title}"  # "Transport Minister X said"
+                used.add(pos - 1)
             anaphor = None
             if org_span is not None:
                 full_title, org = _org_from_modifier(ctx, toks, org_span, full_title, tkind,
@@ -1243,12 +1265,42 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         owner = last[1] if last and i >= 2 and last[0] == i - 1 else None
         if owner is not None and toks[i - 1].text in _POSSESSIVE:
             idx = _owned_body(ctx, toks, i, j, sid, owner)
+        elif pos == 0 and _and_pair_opener(ctx, toks, spans):
+            j = spans[1][2]  # "Procter and Gamble agreed": one company
+            used.add(1)
+            idx = _classify(ctx, toks, i, j, sid, headline)
         else:
             idx = _classify(ctx, toks, i, j, sid, headline)
         if idx is not None:
             _acronym_in_parentheses(toks, j, ctx.cands[idx])
             _known_as(ctx, toks, j, ctx.cands[idx])
         last = (j, idx) if idx is not None else None
+
+
+def _pair_word(ctx: _Ctx, tok: Token, seen: set[str]) -> bool:
+    """Could this word be one half of an "X and Y" company name: an unknown capitalised
+    word, no given name, generic word or word the source writes in lower case, and no word
+    of an actor named earlier ("Smith and Jones said" after "John Smith")?"""
+    low = tok.lower
+    lex = ctx.lex
+    return tok.text.isalpha() and not tok.text.isupper() and not (
+        low in lex.forms or tok.text in lex.given or low in lex.alone or low in lex.suffix
+        or low in ctx.lower_words or low in seen)
+
+
+def _and_pair_opener(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]]) -> bool:
+    """"Marks and Spencer reported profits", "Procter and Gamble agreed": a sentence that
+    opens with two unknown one-word names joined by "and" opens with one company's name.
+    Alone, the opening word would be dropped as a capitalised opener and the second left as
+    an actor of its own ("Gamble"), which no reading of the sentence supports."""
+    if len(spans) < 2 or spans[0][0] != "cap" or spans[1][0] != "cap":
+        return False
+    _, i, j = spans[0]
+    _, i2, j2 = spans[1]
+    if i != 0 or j != 1 or i2 != 2 or j2 != 3 or toks[1].lower != "and":
+        return False
+    seen = {w for cand in ctx.cands for w in cand.norm.split()}
+    return _pair_word(ctx, toks[0], seen) and _pair_word(ctx, toks[2], seen)
 
 
 # Lower-case words that may stand between an organisation and a title ("EPA regional
@@ -1294,6 +1346,16 @@ def _weak_modifier(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int] | No
     ):
         return False  # "Hungary's foreign minister": a known name or an owner
     return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps
+
+
+def _portfolio_opener(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int],
+                      tkind: str) -> bool:
+    """"Transport Minister Daniel Okwu said": one word opening the sentence in front of a
+    government title names its portfolio, as it does mid-sentence ("said Transport
+    Minister X"), not an organisation; "One minister", "Another secretary" do not."""
+    word = toks[span[1]].lower
+    return tkind == "government" and span[2] - span[1] == 1 and word.isalpha() and (
+        word not in _NUMBER_WORDS and word not in ctx.lex.forms)
 
 
 def _possessive_owner(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
