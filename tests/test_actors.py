@@ -337,3 +337,15 @@ def test_a_name_that_reports_results_is_a_company_not_an_outlet():
     found = {a.name: a.type for a in actors}
     assert found.get("Halvex") == "organisation"
     assert found.get("Harbour Gazette") == "media"
+
+
+def test_a_party_word_is_a_party_only_where_it_is_read_as_a_name():
+    text = ("The Conservatives welcomed the plan. Labour said it was a good start. Labour "
+            "costs rose sharply. The Labour Ministry and the labour market were not "
+            "mentioned by Democrats, who argue otherwise.\n")
+    _, _, actors = extract(text)
+    found = {a.name: a.type for a in actors}
+    assert found == {"Conservatives": "organisation", "Labour": "organisation",
+                     "Labour Ministry": "government"}
+    labour = by_name(actors, "Labour")
+    assert len(labour.mentions) == 1  # not "Labour costs"

@@ -765,7 +765,7 @@ def _speaker(ctx: _Ctx, tok: Token, nxt: Token | None) -> bool:
     return (
         nxt is not None
         and nxt.lower in _SAYS
-        and word not in ctx.lower_words
+        and (word not in ctx.lower_words or word in ctx.lex.parties)  # "Labour said"
         and not (word.endswith("s") and not word.endswith("ss"))
     )
 
@@ -1951,8 +1951,33 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
                 del groups[group.key]
                 continue
         words = form.split()
+        if len(words) == 1 and words[0] in ctx.lex.parties and _party_named(ctx, group):
+            for idx in group.members:  # "the Conservatives", "Labour said": a party
+                ctx.cands[idx].votes.append(("organisation", _HEAD))
+            continue
         if len(words) == 1 and (words[0] in ctx.lex.alone or words[0] in ctx.lex.suffix):
             del groups[group.key]  # a generic word that names nothing here
+
+
+def _party_named(ctx: _Ctx, group: _Group) -> bool:
+    """Does one mention of a party word read as the party's name (non_actors.txt [party])?
+    A plural needs "the" in front ("the Conservatives"; "Conservatives argue" may be anyone
+    conservative); a singular opening a sentence needs to own or speak ("Labour's
+    spokesperson", "Labour said"), not to qualify a noun ("Labour costs rose")."""
+    text = ctx.doc.text
+    for idx in group.members:
+        cand = ctx.cands[idx]
+        before = text[max(0, cand.start - 4) : cand.start].lower()
+        if cand.norm.endswith("s"):
+            if before.endswith("the "):
+                return True
+            continue
+        after = text[cand.end : cand.end + 12]
+        opens = not before.strip() or before.rstrip()[-1] in ".!?\"“:"
+        next_word = after.split(" ", 2)[1].lower() if after.startswith(" ") else ""
+        if not opens or after[:1] in ("'", "’") or next_word in _SAYS:
+            return True
+    return False
 
 
 def _other_groups(keys: set[str] | None, group: _Group, groups: dict[str, _Group]) -> list[str]:
