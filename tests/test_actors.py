@@ -325,6 +325,10 @@ def test_two_unknown_words_joined_by_and_open_a_sentence_as_one_company():
                            "on Monday.\n")
     assert names(actors) == {"Halloway and Finch"}
     assert by_name(actors, "Halloway and Finch").type == "organisation"
+    _, _, actors = extract("The fund is backed by Halloway and Finch, its filing shows. "
+                           "Halloway and Finch agreed to buy a minority stake on Monday.\n")
+    assert names(actors) == {"Halloway and Finch"}
+    assert len(by_name(actors, "Halloway and Finch").mentions) == 2
     _, _, actors = extract("John Smith and Mary Jones met in the town hall on Monday. "
                            "Smith and Jones agreed to share the cost of the repairs.\n")
     assert {a.name for a in actors} == {"John Smith", "Mary Jones"}

@@ -206,6 +206,7 @@ class _Ctx:
     roles: list[_RoleCand] = field(default_factory=list)
     last_gov: dict[str, int] = field(default_factory=dict)  # "administration" -> cand idx
     known: set[str] = field(default_factory=set)  # norms found outside headlines
+    pairs: frozenset[str] = frozenset()  # "procter and gamble": "X and Y" opening a sentence
     group_types: dict[str, str] = field(default_factory=dict)  # filled once grouping is done
     group_starts: dict[str, list[int]] = field(default_factory=dict)
     # (group, normalised name, its words) of the named bodies, computed once for roles
@@ -1265,9 +1266,9 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         owner = last[1] if last and i >= 2 and last[0] == i - 1 else None
         if owner is not None and toks[i - 1].text in _POSSESSIVE:
             idx = _owned_body(ctx, toks, i, j, sid, owner)
-        elif pos == 0 and _and_pair_opener(ctx, toks, spans):
-            j = spans[1][2]  # "Procter and Gamble agreed": one company
-            used.add(1)
+        elif _and_pair(ctx, toks, spans, pos):
+            j = spans[pos + 1][2]  # "Procter and Gamble agreed": one company
+            used.add(pos + 1)
             idx = _classify(ctx, toks, i, j, sid, headline)
         else:
             idx = _classify(ctx, toks, i, j, sid, headline)
@@ -1275,6 +1276,19 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
             _acronym_in_parentheses(toks, j, ctx.cands[idx])
             _known_as(ctx, toks, j, ctx.cands[idx])
         last = (j, idx) if idx is not None else None
+
+
+def _opening_pairs(ctx: _Ctx, tokenised: list[tuple[Sentence, list[Token]]]) -> frozenset[str]:
+    """"X and Y" pairs that open a sentence as one company ("Procter and Gamble agreed"), so
+    that the same pair elsewhere ("backed by Procter and Gamble") is one name too."""
+    pairs = set()
+    for _, toks in tokenised:
+        if len(toks) > 3 and toks[1].lower == "and" and toks[0].cap and toks[2].cap and (
+            not toks[3].cap and _pair_word(ctx, toks[0], set())
+            and _pair_word(ctx, toks[2], set())
+        ):
+            pairs.add(f"{toks[0].lower} and {toks[2].lower}")
+    return frozenset(pairs)
 
 
 def _pair_word(ctx: _Ctx, tok: Token, seen: set[str]) -> bool:
@@ -1288,18 +1302,22 @@ def _pair_word(ctx: _Ctx, tok: Token, seen: set[str]) -> bool:
         or low in ctx.lower_words or low in seen)
 
 
-def _and_pair_opener(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]]) -> bool:
+def _and_pair(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
+              pos: int) -> bool:
     """"Marks and Spencer reported profits", "Procter and Gamble agreed": a sentence that
     opens with two unknown one-word names joined by "and" opens with one company's name.
     Alone, the opening word would be dropped as a capitalised opener and the second left as
-    an actor of its own ("Gamble"), which no reading of the sentence supports."""
-    if len(spans) < 2 or spans[0][0] != "cap" or spans[1][0] != "cap":
+    an actor of its own ("Gamble"), which no reading of the sentence supports. Elsewhere,
+    "X and Y" is one name only once the source has used it as one (a headline's list)."""
+    if pos + 1 >= len(spans) or spans[pos + 1][0] != "cap":
         return False
-    _, i, j = spans[0]
-    _, i2, j2 = spans[1]
-    if i != 0 or j != 1 or i2 != 2 or j2 != 3 or toks[1].lower != "and":
+    _, i, j = spans[pos]
+    _, i2, j2 = spans[pos + 1]
+    if j - i != 1 or i2 != j + 1 or j2 != i2 + 1 or toks[j].lower != "and":
         return False
-    seen = {w for cand in ctx.cands for w in cand.norm.split()}
+    if i != 0:
+        return norm(_text(ctx.doc, toks, i, j2)) in ctx.pairs
+    seen = {w for cand in ctx.cands if cand.type == "person" for w in cand.norm.split()}
     return _pair_word(ctx, toks[0], seen) and _pair_word(ctx, toks[2], seen)
 
 
@@ -2439,6 +2457,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     lower_words = frozenset(words)  # (a word with no capital is its own lower case)
     mid_caps, lone_caps, edge_caps = _mid_caps(tokenised)
     ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text), edge_caps)
+    ctx.pairs = _opening_pairs(ctx, tokenised)
     # Lower-case ministries and references need (lower-case) words most sources never
     # use: asked once for the source rather than sentence by sentence.
     ministries = "ministry" in lower_words
