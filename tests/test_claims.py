@@ -407,3 +407,25 @@ def test_hyphenated_compound_is_one_term() -> None:
     business = set(content_terms("adds to pressure on the company")[0])
     assert not {t for t in medicine & business if "pressur" in t}
     assert "twenty-four" not in " ".join(content_terms("twenty-four hours")[0])
+
+
+def test_a_quotation_over_several_sentences_is_its_speakers_throughout() -> None:
+    from generator.extract.sentences import split_sentences
+
+    text = ('"We warned the council twice last year," said Jane Doe, who led the survey. '
+            '"The bearings on the old bridge were badly corroded. The bridge has been unsafe since 2023."\n\n'
+            '"The plan is dead in the water. We will fight it in the courts," Doe said.\n\n'
+            'The council approved the repair plan on Monday. "The bridge will reopen in May."\n')
+    doc = make_doc(text)
+    sentences = split_sentences(doc)
+    claims = find_claims(doc, sentences, actors_for(doc, sentences, PEOPLE))
+    speakers = {c.text: c.appearance.attributed_to for c in claims}
+    assert speakers == {
+        "We warned the council twice last year.": "jane-doe",
+        "The bearings on the old bridge were badly corroded.": "jane-doe",
+        "The bridge has been unsafe since 2023.": "jane-doe",
+        "The plan is dead in the water.": "jane-doe",
+        "We will fight it in the courts.": "jane-doe",
+        "The council approved the repair plan on Monday.": None,
+        "The bridge will reopen in May.": None,  # the outlet's sentence before names no one
+    }

@@ -1703,7 +1703,73 @@ def find_claims(
                     if actor.key in orgs:
                         orgs.remove(actor.key)
                     orgs.append(actor.key)
+    _quoted_speakers(out, sentences)
     return out
+
+
+def _quote_state(sentences: list[Sentence]) -> dict[str, bool]:
+    """For each sentence id: does the sentence stand inside a quotation, opened by itself
+    at its start or by an earlier sentence of its paragraph and not yet closed?"""
+    inside: dict[str, bool] = {}
+    paragraph, open_quote = -1, False
+    for s in sentences:
+        if s.paragraph != paragraph:
+            paragraph, open_quote = s.paragraph, False
+        text = s.text.lstrip()
+        inside[s.id] = open_quote or text[:1] in ('"', "“")
+        if "“" in text or "”" in text:
+            open_quote = text.count("“") > text.count("”") or (
+                open_quote and text.count("“") == text.count("”"))
+        if text.count('"') % 2:
+            open_quote = not open_quote
+    return inside
+
+
+def _quoted_speakers(claims: list[ClaimCandidate], sentences: list[Sentence]) -> None:
+    """A quotation that runs over several sentences is the speaker's throughout:
+    '"We warned them," said X. "The bearings were corroded."' and '"The plan is dead. We
+    will fight on," she said.' The sentences inside it with no speaker of their own take the
+    speaker of the next claim in the same quotation, else of the claim just before in the
+    paragraph (the news convention for a quote that goes on after its attribution)."""
+    if not any('"' in s.text or "“" in s.text for s in sentences):
+        return
+    inside = _quote_state(sentences)
+    position = {s.id: (k, s.paragraph) for k, s in enumerate(sentences)}
+    for n, cand in enumerate(claims):
+        app = cand.appearance
+        if app.attribution_kind != "outlet" or app.attribution_text or not inside[app.sentence]:
+            continue
+        source = _quote_speaker(claims, n, position, inside)
+        if source is None:
+            continue
+        given = source.appearance
+        app.attributed_to, app.attribution_kind = given.attributed_to, given.attribution_kind
+        app.attribution_text, app.reporting_verb = given.attribution_text, given.reporting_verb
+        if cand.hedging == "asserted":
+            cand.hedging = "reported"
+
+
+def _quote_speaker(claims: list[ClaimCandidate], n: int, position: dict[str, tuple[int, int]],
+                   inside: dict[str, bool]) -> ClaimCandidate | None:
+    """The claim whose speaker the quoted claim ``n`` shares (see ``_quoted_speakers``)."""
+    index, paragraph = position[claims[n].appearance.sentence]
+    k = index
+    for later in claims[n + 1 :]:  # on through the quotation: '... we will fight on," she said'
+        at, par = position[later.appearance.sentence]
+        if par != paragraph or at != k + 1 or not inside[later.appearance.sentence]:
+            break
+        if later.appearance.attribution_text and later.appearance.attribution_kind != "outlet":
+            return later
+        k = at
+    if n == 0:
+        return None
+    before = claims[n - 1]
+    at, par = position[before.appearance.sentence]
+    if par == paragraph and at == index - 1 and before.appearance.attribution_text and (
+        before.appearance.attribution_kind != "outlet"
+    ):
+        return before
+    return None
 
 
 # "The company", "the airline": a definite description of an organisation named before
