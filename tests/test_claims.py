@@ -429,3 +429,11 @@ def test_a_quotation_over_several_sentences_is_its_speakers_throughout() -> None
         "The council approved the repair plan on Monday.": None,
         "The bridge will reopen in May.": None,  # the outlet's sentence before names no one
     }
+
+
+def test_an_inverted_speaker_may_take_a_long_apposition() -> None:
+    claim = one('"We warned the council twice last year," said Jane Doe, the structural '
+                'engineer who led an independent inspection of the bridge for the civic trust.',
+                PEOPLE)
+    assert claim.text == "We warned the council twice last year."
+    assert claim.appearance.attributed_to == "jane-doe"

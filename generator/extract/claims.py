@@ -1155,7 +1155,7 @@ def _trailing_at(
         tail_start += 1
     tail = body[tail_start:].strip().rstrip(".!")
     words = tail.split()
-    if not words or len(words) > 14:
+    if not words or (len(words) > 14 and not _inverted_speaker(tail, lex)):
         return None
     base = body.find(tail, tail_start)
     # the tail's first reporting verb: the sentence's first one from the tail's start (the
@@ -1190,6 +1190,15 @@ def _trailing_at(
         if back is not None:
             tail_start, sp_start = back, back
     return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), verb)
+
+
+def _inverted_speaker(tail: str, lex: Lexicon) -> bool:
+    """'..., said Jane Doe, the engineer who led the inspection for the trust': a tail that
+    opens with a reporting verb and a short speaker before a comma may go on with an
+    apposition of any length; it describes the speaker and is no clause of its own."""
+    head, comma, _ = tail.partition(",")
+    words = head.split()
+    return bool(comma) and 2 <= len(words) <= 6 and words[0].lower() in lex.verb_base
 
 
 _ROLE_BEFORE_RE = re.compile(r"[\"\u201d],?\s+([^,\"\u201c\u201d]{3,60})$")
