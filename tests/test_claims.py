@@ -413,7 +413,8 @@ def test_a_quotation_over_several_sentences_is_its_speakers_throughout() -> None
     from generator.extract.sentences import split_sentences
 
     text = ('"We warned the council twice last year," said Jane Doe, who led the survey. '
-            '"The bearings on the old bridge were badly corroded. The bridge has been unsafe since 2023."\n\n'
+            '"The bearings on the old bridge were badly corroded. The bridge has been '
+            'unsafe since 2023."\n\n'
             '"The plan is dead in the water. We will fight it in the courts," Doe said.\n\n'
             'The council approved the repair plan on Monday. "The bridge will reopen in May."\n')
     doc = make_doc(text)
