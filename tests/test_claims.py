@@ -438,3 +438,14 @@ def test_an_inverted_speaker_may_take_a_long_apposition() -> None:
                 PEOPLE)
     assert claim.text == "We warned the council twice last year."
     assert claim.appearance.attributed_to == "jane-doe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Emergency services say at least five people have died after the bridge collapsed.",
+     "Emergency services"),
+    ("The council ignored three warnings about the bridge, the charity said.", "the charity"),
+])
+def test_a_generic_body_speaks(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert (claim.appearance.attribution_kind, claim.appearance.attribution_text) == (
+        "organisation", speaker)

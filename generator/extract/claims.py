@@ -833,6 +833,7 @@ _GENERIC_ORGS = _wordset(
     centre center service association federation foundation airline carrier operator airport
     hospital university watchdog inspectorate coastguard army military observatory network
     prosecutors prosecutor investigators authorities owners organisers organizers
+    charity society services unions
     """
 )
 # words that make a would-be speaker a clause: "it would raise prices by 9% in October"
