@@ -353,3 +353,10 @@ def test_a_party_word_is_a_party_only_where_it_is_read_as_a_name():
                      "Labour Ministry": "government"}
     labour = by_name(actors, "Labour")
     assert len(labour.mentions) == 1  # not "Labour costs"
+
+
+def test_the_words_before_of_and_a_place_name_the_same_body():
+    _, _, actors = extract("The Harbour Board of Kellam owns the old swing bridge. Later the "
+                           "Harbour Board rejected that account of the inspection.\n")
+    assert {a.name for a in actors} == {"Harbour Board of Kellam"}
+    assert "Harbour Board" in by_name(actors, "Harbour Board of Kellam").aliases

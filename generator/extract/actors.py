@@ -1867,6 +1867,7 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
         head = _norm_head(words)
         if head in lex.suffix:
             strong.add(head)  # "the Commission", "the Institute", "the Bank"
+        strong.update(_before_of(words, lex))
         if words[-1] in _LEGAL_FORMS and len(words) >= 3:
             strong.add(" ".join(words[:-1]))  # "Calder Homes" for "Calder Homes Ltd"
         if actor_type == "organisation":
@@ -1878,6 +1879,16 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "de", "du", "la", "le"})
+
+
+def _before_of(words: list[str], lex: Lexicon) -> set[str]:
+    """"Port Authority" after "Port Authority of Valmouth": the words before "of" that end in
+    a head word name the body without its place or field, as "the Bank" does for "Bank of
+    England" (one word before "of" is already the head word)."""
+    if "of" not in words:
+        return set()
+    k = words.index("of")
+    return {" ".join(words[:k])} if k >= 2 and words[k - 1] in lex.suffix else set()
 
 
 def _leading_forms(words: list[str], lex: Lexicon) -> set[str]:
