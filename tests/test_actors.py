@@ -360,3 +360,10 @@ def test_the_words_before_of_and_a_place_name_the_same_body():
                            "Harbour Board rejected that account of the inspection.\n")
     assert {a.name for a in actors} == {"Harbour Board of Kellam"}
     assert "Harbour Board" in by_name(actors, "Harbour Board of Kellam").aliases
+
+
+def test_a_name_before_a_natural_feature_is_a_place():
+    _, _, actors = extract("A section of the road fell into the Drennick estuary on Tuesday, "
+                           "and farms in the Ossery valley were flooded.\n")
+    found = {a.name: a.type for a in actors}
+    assert found == {"Drennick": "place", "Ossery": "place"}
