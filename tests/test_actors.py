@@ -367,3 +367,13 @@ def test_a_name_before_a_natural_feature_is_a_place():
                            "and farms in the Ossery valley were flooded.\n")
     found = {a.name: a.type for a in actors}
     assert found == {"Drennick": "place", "Ossery": "place"}
+
+
+def test_a_word_opening_three_bodies_names_is_their_place():
+    text = ("The Kellam Civic Trust warned of corrosion. The Kellam Health Board said four "
+            "people were hurt, and Kellam Police closed the road. The minister is travelling "
+            "to Kellam.\n")
+    _, _, actors = extract(text)
+    found = {a.name: (a.type, a.aliases) for a in actors}
+    assert found["Kellam"] == ("place", [])
+    assert found["Kellam Health Board"][1] == []

@@ -1961,8 +1961,15 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
         if not targets:
             firsts = _other_groups(weak.get(form), group, groups)
             targets = firsts  # several ("Hanbit Mobility", "Hanbit Holdings"): by recency
-            for idx in group.members if targets else []:
-                ctx.cands[idx].votes.append(("organisation", _CUE))
+            vote = "organisation"
+            if firsts and len(form.split()) == 1 and _bodies_opening_with(form, groups) >= (
+                _PLACE_PREFIX_BODIES
+            ):
+                # "Valmouth Police", "Valmouth Civic Trust", "Valmouth Regional Health Board":
+                # a word that opens three bodies' names is the place they serve ("to Valmouth")
+                targets, vote = [], "place"
+            for idx in group.members if firsts else []:
+                ctx.cands[idx].votes.append((vote, _CUE))
         if not targets:
             target = _short_gazetteer(ctx, form, groups)
             if target is not None:
@@ -1986,6 +1993,15 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
             continue
         if len(words) == 1 and (words[0] in ctx.lex.alone or words[0] in ctx.lex.suffix):
             del groups[group.key]  # a generic word that names nothing here
+
+
+_PLACE_PREFIX_BODIES = 3  # bodies whose names open with one word that make it a place's
+
+
+def _bodies_opening_with(word: str, groups: dict[str, _Group]) -> int:
+    """How many names of two or more words in the source open with ``word``?"""
+    prefix = f"n:{word} "
+    return sum(1 for key in groups if key.startswith(prefix))
 
 
 def _party_named(ctx: _Ctx, group: _Group) -> bool:
