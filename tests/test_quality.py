@@ -323,3 +323,16 @@ def test_a_publication_line_never_overrides_metadata_or_reads_prose() -> None:
     mark_quality(d, sentences)
     assert d.metadata.published == "2026-10-15"
     assert [s.text for s in sentences if s.boilerplate] == ["Published 14 October 2026"]
+
+
+def test_unpunctuated_points_under_a_short_label_are_list_items_not_cut_off() -> None:
+    text = ("Key points\n\n"
+            "Part of the old swing bridge has collapsed into the river this morning\n\n"
+            "At least five people have died, according to the emergency services in the city\n\n"
+            "The bridge is closed in both directions and will remain shut until further notice\n\n"
+            f"{BODY}\n\nThe council said the bridge would be inspected by engineers from\n")
+    d = doc(text)
+    sentences = split_sentences(d)
+    mark_quality(d, sentences)
+    assert [s.text for s in sentences if s.truncated] == [
+        "The council said the bridge would be inspected by engineers from"]

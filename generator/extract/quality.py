@@ -540,7 +540,7 @@ def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
     loader removed. Items lack a full stop."""
     s = sentences[i]
     if not s.text[:1].islower():
-        return False
+        return _is_boxed_item(sentences, i)
     k = i - 1
     while k >= 0:
         prev = sentences[k]
@@ -552,6 +552,41 @@ def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
             return False
         k -= 1  # a sibling item: keep looking for the lead-in
     return False
+
+
+_LABEL_MAX_WORDS = 4  # "Key points", "What we know so far"
+
+
+def _is_boxed_item(sentences: list[Sentence], i: int) -> bool:
+    """A capitalised item of a box of points under a short label ("Key points", then one
+    unpunctuated line per point): a label and at least two such lines in a row, each a
+    paragraph of its own. One unpunctuated line alone may be cut off; a run of them under
+    a label is a list whose markers the loader removed."""
+    before = 0
+    for k in range(i, -1, -1):
+        kind = _box_line(sentences, k)
+        if kind == "label":
+            break
+        if kind != "item":
+            return False
+        before += 1
+    else:
+        return False
+    after = 0
+    while i + after + 1 < len(sentences) and _box_line(sentences, i + after + 1) == "item":
+        after += 1
+    return before >= 1 and before + after >= 2
+
+
+def _box_line(sentences: list[Sentence], k: int) -> str | None:
+    """"label" or "item" for an unpunctuated one-sentence paragraph (by its length)."""
+    s = sentences[k]
+    alone = (k == 0 or sentences[k - 1].paragraph != s.paragraph) and (
+        k + 1 >= len(sentences) or sentences[k + 1].paragraph != s.paragraph)
+    text = s.text.rstrip()
+    if not alone or not text or _TERMINAL.search(text) or text.endswith(":"):
+        return None
+    return "label" if len(text.split()) <= _LABEL_MAX_WORDS else "item"
 
 
 def _next_paragraph_opens_quote(nxt: Sentence | None) -> bool:
