@@ -449,3 +449,18 @@ def test_a_generic_body_speaks(text: str, speaker: str) -> None:
     claim = one(text)
     assert (claim.appearance.attribution_kind, claim.appearance.attribution_text) == (
         "organisation", speaker)
+
+
+def test_whom_a_witness_told_is_not_the_speaker() -> None:
+    claim = one('"There was a noise like thunder and then the road was gone," one witness, '
+                'who did not want to be named, told Reuters.', PEOPLE)
+    assert claim.text == "There was a noise like thunder and then the road was gone."
+    assert (claim.appearance.attribution_kind, claim.appearance.attributed_to) == (
+        "anonymous", None)
+
+
+def test_an_owners_title_and_name_speak_for_the_named_person_not_the_owner() -> None:
+    people = {**PEOPLE, "tom-ray": ("person", "Tom Ray")}
+    claim = one("Doe's deputy, Tom Ray, said the board had approved the plan unanimously.",
+                people)
+    assert claim.appearance.attributed_to == "tom-ray"

@@ -1172,6 +1172,8 @@ def _trailing_at(
             return None
         if " ".join(verb.lower().split()) in lex.object_forms:
             return None  # "..., called the decision X": no inversion, an object follows
+        if verb.lower() in lex.tell_forms:
+            return None  # "..., one witness told the Star": whom it was told, not who told
         if speaker.split()[0].lower() in _PREPOSITIONS:
             return None  # "..., said in a statement": the speaker comes before the comma
         sp_off = tail.find(speaker)
@@ -1371,11 +1373,13 @@ def _attribute(
     core_people = [
         m for m in people
         if m.end <= core_end and not _after_preposition(speaker[: m.start - sp_start])
+        and not _owner(speaker, m.end - sp_start)  # "Dray's deputy, X": Dray does not speak
     ]
     if core_people:
         return core_people[0].actor, "person"
-    if people and core.split()[-1].islower() and people[0].start > core_end:
-        return people[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
+    named = [m for m in people if m.start > core_end]
+    if named and core.split()[-1].islower():
+        return named[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
     heads = {w.strip(",.\"'") for w in core.lower().split()}
     anon = _anonymous_core(core, heads, lex)
     employer = _employer(speaker, sp_start, inside, by_key)
@@ -1394,6 +1398,11 @@ def _attribute(
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _owner(speaker: str, end: int) -> bool:
+    """Does the mention ending at ``end`` own what follows ("Lendrick's chairman")?"""
+    return speaker[end : end + 2] in ("'s", "’s")
 
 
 def _org_of_spokes(core: str, by_key: dict[str, LocalActor], lex: Lexicon) -> str | None:
