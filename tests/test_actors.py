@@ -377,3 +377,10 @@ def test_a_word_opening_three_bodies_names_is_their_place():
     found = {a.name: (a.type, a.aliases) for a in actors}
     assert found["Kellam"] == ("place", [])
     assert found["Kellam Health Board"][1] == []
+
+
+def test_a_located_first_word_of_a_body_is_the_place_not_the_body():
+    _, _, actors = extract("The site near Kellam was chosen for its port links. The firm "
+                           "will open an academy with Kellam College next year.\n")
+    found = {a.name: (a.type, a.aliases) for a in actors}
+    assert found == {"Kellam": ("place", []), "Kellam College": ("organisation", [])}

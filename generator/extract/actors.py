@@ -1960,6 +1960,8 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
             targets = _acronym_targets(ctx, group, groups)
         if not targets:
             firsts = _other_groups(weak.get(form), group, groups)
+            if firsts and _located(ctx, group):
+                firsts = []  # "the site near Sunderland" is not "Sunderland College"
             targets = firsts  # several ("Hanbit Mobility", "Hanbit Holdings"): by recency
             vote = "organisation"
             if firsts and len(form.split()) == 1 and _bodies_opening_with(form, groups) >= (
@@ -1996,6 +1998,13 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
 
 
 _PLACE_PREFIX_BODIES = 3  # bodies whose names open with one word that make it a place's
+
+
+def _located(ctx: _Ctx, group: _Group) -> bool:
+    """Does a locative context ("near X", "the port of X") make every mention a place? Then
+    the first word of a body's name ("Sunderland College") is the place, not the body."""
+    return all(ctx.cands[idx].type == "place" and ctx.cands[idx].strength >= _CUE
+               for idx in group.members)
 
 
 def _bodies_opening_with(word: str, groups: dict[str, _Group]) -> int:
