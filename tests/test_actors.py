@@ -384,3 +384,9 @@ def test_a_located_first_word_of_a_body_is_the_place_not_the_body():
                            "will open an academy with Kellam College next year.\n")
     found = {a.name: (a.type, a.aliases) for a in actors}
     assert found == {"Kellam": ("place", []), "Kellam College": ("organisation", [])}
+
+
+def test_a_title_in_what_someone_said_is_not_their_role():
+    _, _, actors = extract("The party's housing spokesperson, Nell Varga, said the minister "
+                           "had cut the grant by a fifth two years ago.\n")
+    assert [r.title for r in by_name(actors, "Nell Varga").roles] == ["spokesperson"]

@@ -1659,8 +1659,9 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         ) is None:
             return  # "Otieno, said Kisumu University would seek a partner": no apposition
         org = (spans[opos][1], spans[opos][2])
-    elif ti - k > 3 or any(not t.text.isalpha() or t.cap for t in toks[k:ti]):
-        return
+    elif ti - k > 3 or any(not t.text.isalpha() or t.cap or t.lower in _SAYS
+                           for t in toks[k:ti]):
+        return  # ("X, said the minister had cut": what X said, not who X is)
     qualifier = None
     tend = _complement(toks, tj)  # "head of metals research at ..."
     if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
