@@ -307,3 +307,86 @@ def test_company_shaped_names_are_not_people():
     assert by_name(actors, "Fjord Gateway").type == "organisation"
     halden = by_name(actors, "Halden Robotics")
     assert halden.type == "organisation" and "Halden" in halden.aliases
+
+
+def test_a_portfolio_word_opening_a_sentence_belongs_to_the_title():
+    # "Fisheries Minister X" opening a sentence: "Fisheries" is the minister's portfolio, as
+    # it is mid-sentence, not an organisation of its own.
+    _, _, actors = extract("Fisheries Minister Ruth Calloway said the quotas would be cut "
+                           "next spring.\n")
+    assert names(actors) == {"Ruth Calloway"}
+    assert [r.title for r in by_name(actors, "Ruth Calloway").roles] == ["Fisheries Minister"]
+
+
+def test_two_unknown_words_joined_by_and_open_a_sentence_as_one_company():
+    # Alone, the opening word is dropped as a capitalised opener, leaving "Gamble"; the
+    # sentence names one company. Names already met ("John Smith") stay two actors.
+    _, _, actors = extract("Halloway and Finch agreed to buy a minority stake in the firm "
+                           "on Monday.\n")
+    assert names(actors) == {"Halloway and Finch"}
+    assert by_name(actors, "Halloway and Finch").type == "organisation"
+    _, _, actors = extract("The fund is backed by Halloway and Finch, its filing shows. "
+                           "Halloway and Finch agreed to buy a minority stake on Monday.\n")
+    assert names(actors) == {"Halloway and Finch"}
+    assert len(by_name(actors, "Halloway and Finch").mentions) == 2
+    _, _, actors = extract("John Smith and Mary Jones met in the town hall on Monday. "
+                           "Smith and Jones agreed to share the cost of the repairs.\n")
+    assert {a.name for a in actors} == {"John Smith", "Mary Jones"}
+
+
+def test_a_name_that_reports_results_is_a_company_not_an_outlet():
+    _, _, actors = extract("Last month the retailer Halvex reported record profits of 410 "
+                           "million pounds. Analysts said the Harbour Gazette reported that the "
+                           "deal had collapsed.\n")
+    found = {a.name: a.type for a in actors}
+    assert found.get("Halvex") == "organisation"
+    assert found.get("Harbour Gazette") == "media"
+
+
+def test_a_party_word_is_a_party_only_where_it_is_read_as_a_name():
+    text = ("The Conservatives welcomed the plan. Labour said it was a good start. Labour "
+            "costs rose sharply. The Labour Ministry and the labour market were not "
+            "mentioned by Democrats, who argue otherwise.\n")
+    _, _, actors = extract(text)
+    found = {a.name: a.type for a in actors}
+    assert found == {"Conservatives": "organisation", "Labour": "organisation",
+                     "Labour Ministry": "government"}
+    labour = by_name(actors, "Labour")
+    assert len(labour.mentions) == 1  # not "Labour costs"
+
+
+def test_the_words_before_of_and_a_place_name_the_same_body():
+    _, _, actors = extract("The Harbour Board of Kellam owns the old swing bridge. Later the "
+                           "Harbour Board rejected that account of the inspection.\n")
+    assert {a.name for a in actors} == {"Harbour Board of Kellam"}
+    assert "Harbour Board" in by_name(actors, "Harbour Board of Kellam").aliases
+
+
+def test_a_name_before_a_natural_feature_is_a_place():
+    _, _, actors = extract("A section of the road fell into the Drennick estuary on Tuesday, "
+                           "and farms in the Ossery valley were flooded.\n")
+    found = {a.name: a.type for a in actors}
+    assert found == {"Drennick": "place", "Ossery": "place"}
+
+
+def test_a_word_opening_three_bodies_names_is_their_place():
+    text = ("The Kellam Civic Trust warned of corrosion. The Kellam Health Board said four "
+            "people were hurt, and Kellam Police closed the road. The minister is travelling "
+            "to Kellam.\n")
+    _, _, actors = extract(text)
+    found = {a.name: (a.type, a.aliases) for a in actors}
+    assert found["Kellam"] == ("place", [])
+    assert found["Kellam Health Board"][1] == []
+
+
+def test_a_located_first_word_of_a_body_is_the_place_not_the_body():
+    _, _, actors = extract("The site near Kellam was chosen for its port links. The firm "
+                           "will open an academy with Kellam College next year.\n")
+    found = {a.name: (a.type, a.aliases) for a in actors}
+    assert found == {"Kellam": ("place", []), "Kellam College": ("organisation", [])}
+
+
+def test_a_title_in_what_someone_said_is_not_their_role():
+    _, _, actors = extract("The party's housing spokesperson, Nell Varga, said the minister "
+                           "had cut the grant by a fifth two years ago.\n")
+    assert [r.title for r in by_name(actors, "Nell Varga").roles] == ["spokesperson"]

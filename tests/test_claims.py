@@ -407,3 +407,60 @@ def test_hyphenated_compound_is_one_term() -> None:
     business = set(content_terms("adds to pressure on the company")[0])
     assert not {t for t in medicine & business if "pressur" in t}
     assert "twenty-four" not in " ".join(content_terms("twenty-four hours")[0])
+
+
+def test_a_quotation_over_several_sentences_is_its_speakers_throughout() -> None:
+    from generator.extract.sentences import split_sentences
+
+    text = ('"We warned the council twice last year," said Jane Doe, who led the survey. '
+            '"The bearings on the old bridge were badly corroded. The bridge has been '
+            'unsafe since 2023."\n\n'
+            '"The plan is dead in the water. We will fight it in the courts," Doe said.\n\n'
+            'The council approved the repair plan on Monday. "The bridge will reopen in May."\n')
+    doc = make_doc(text)
+    sentences = split_sentences(doc)
+    claims = find_claims(doc, sentences, actors_for(doc, sentences, PEOPLE))
+    speakers = {c.text: c.appearance.attributed_to for c in claims}
+    assert speakers == {
+        "We warned the council twice last year.": "jane-doe",
+        "The bearings on the old bridge were badly corroded.": "jane-doe",
+        "The bridge has been unsafe since 2023.": "jane-doe",
+        "The plan is dead in the water.": "jane-doe",
+        "We will fight it in the courts.": "jane-doe",
+        "The council approved the repair plan on Monday.": None,
+        "The bridge will reopen in May.": None,  # the outlet's sentence before names no one
+    }
+
+
+def test_an_inverted_speaker_may_take_a_long_apposition() -> None:
+    claim = one('"We warned the council twice last year," said Jane Doe, the structural '
+                'engineer who led an independent inspection of the bridge for the civic trust.',
+                PEOPLE)
+    assert claim.text == "We warned the council twice last year."
+    assert claim.appearance.attributed_to == "jane-doe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Emergency services say at least five people have died after the bridge collapsed.",
+     "Emergency services"),
+    ("The council ignored three warnings about the bridge, the charity said.", "the charity"),
+])
+def test_a_generic_body_speaks(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert (claim.appearance.attribution_kind, claim.appearance.attribution_text) == (
+        "organisation", speaker)
+
+
+def test_whom_a_witness_told_is_not_the_speaker() -> None:
+    claim = one('"There was a noise like thunder and then the road was gone," one witness, '
+                'who did not want to be named, told Reuters.', PEOPLE)
+    assert claim.text == "There was a noise like thunder and then the road was gone."
+    assert (claim.appearance.attribution_kind, claim.appearance.attributed_to) == (
+        "anonymous", None)
+
+
+def test_an_owners_title_and_name_speak_for_the_named_person_not_the_owner() -> None:
+    people = {**PEOPLE, "tom-ray": ("person", "Tom Ray")}
+    claim = one("Doe's deputy, Tom Ray, said the board had approved the plan unanimously.",
+                people)
+    assert claim.appearance.attributed_to == "tom-ray"

@@ -300,3 +300,39 @@ def test_no_dateline_in_ordinary_sentences(text: str) -> None:
     assert d.metadata.outlet is None
     assert "dateline" not in [n.kind for n in notes]
     assert sentences[0].start == 0
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Published 14 October 2026", "2026-10-14"),
+    ("Posted on Oct. 14, 2026, 09:30 BST", "2026-10-14"),
+    ("First published: Wednesday 14 October 2026", "2026-10-14"),
+])
+def test_a_publication_line_is_kept_out_and_dates_an_undated_text(line: str, iso: str) -> None:
+    d = doc(f"Council approves budget\n\nBy Ann Lowe\n{line}\n\n{BODY}\n")
+    sentences = split_sentences(d)
+    mark_quality(d, sentences)
+    flagged = [s.text for s in sentences if s.boilerplate]
+    assert flagged == [line]
+    assert d.metadata.published == iso
+
+
+def test_a_publication_line_never_overrides_metadata_or_reads_prose() -> None:
+    d = doc(f"Published 14 October 2026\n\n{BODY} Published 3 May 2020 was the report.\n")
+    d.metadata.published = "2026-10-15"
+    sentences = split_sentences(d)
+    mark_quality(d, sentences)
+    assert d.metadata.published == "2026-10-15"
+    assert [s.text for s in sentences if s.boilerplate] == ["Published 14 October 2026"]
+
+
+def test_unpunctuated_points_under_a_short_label_are_list_items_not_cut_off() -> None:
+    text = ("Key points\n\n"
+            "Part of the old swing bridge has collapsed into the river this morning\n\n"
+            "At least five people have died, according to the emergency services in the city\n\n"
+            "The bridge is closed in both directions and will remain shut until further notice\n\n"
+            f"{BODY}\n\nThe council said the bridge would be inspected by engineers from\n")
+    d = doc(text)
+    sentences = split_sentences(d)
+    mark_quality(d, sentences)
+    assert [s.text for s in sentences if s.truncated] == [
+        "The council said the bridge would be inspected by engineers from"]

@@ -206,6 +206,7 @@ class _Ctx:
     roles: list[_RoleCand] = field(default_factory=list)
     last_gov: dict[str, int] = field(default_factory=dict)  # "administration" -> cand idx
     known: set[str] = field(default_factory=set)  # norms found outside headlines
+    pairs: frozenset[str] = frozenset()  # "procter and gamble": "X and Y" opening a sentence
     group_types: dict[str, str] = field(default_factory=dict)  # filled once grouping is done
     group_starts: dict[str, list[int]] = field(default_factory=dict)
     # (group, normalised name, its words) of the named bodies, computed once for roles
@@ -765,7 +766,7 @@ def _speaker(ctx: _Ctx, tok: Token, nxt: Token | None) -> bool:
     return (
         nxt is not None
         and nxt.lower in _SAYS
-        and word not in ctx.lower_words
+        and (word not in ctx.lower_words or word in ctx.lex.parties)  # "Labour said"
         and not (word.endswith("s") and not word.endswith("ss"))
     )
 
@@ -921,7 +922,9 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         prev, prev2 = prev2, toks[i - 3].lower if i > 2 else ""
     if prev in _MEDIA_BEFORE or prev in _MEDIA_NOUNS or (prev == "to" and prev2 in _SPEAK) or (
         prev == "by" and prev2 == "reported"
-    ) or (prev == "with" and prev2 == "interview") or nxt in _MEDIA_AFTER:
+    ) or (prev == "with" and prev2 == "interview") or (
+        nxt in _MEDIA_AFTER and not _results_after(toks, j + 1)
+    ):
         return "media", _CUE
     cue = _context_cue(ctx, toks, i, j)
     if cue is not None:
@@ -937,6 +940,22 @@ def _type_of(ctx: _Ctx, toks: list[Token], i: int, j: int) -> tuple[str, int]:
         strength = _CUE if toks[i].text in lex.given else _DEFAULT
         return "person", strength
     return "organisation", _DEFAULT
+
+
+# What a company reports ("X reported profits", "reported record pre-tax losses"), where an
+# outlet reports news: after "reported", these make X the company, not a medium.
+_RESULTS = frozenset({"profit", "profits", "loss", "losses", "revenue", "revenues", "sales",
+                      "earnings", "turnover", "income", "margins", "dividends"})
+_RESULT_MODIFIERS = frozenset({"record", "higher", "lower", "net", "pre-tax", "pretax",
+                               "operating", "quarterly", "annual", "half-year", "full-year",
+                               "first-half", "strong", "weak", "weaker", "stronger"})
+
+
+def _results_after(toks: list[Token], k: int) -> bool:
+    """Do the words from k name a company's results ("profits", "record losses")?"""
+    while k < len(toks) and toks[k].lower in _RESULT_MODIFIERS:
+        k += 1
+    return k < len(toks) and toks[k].lower in _RESULTS
 
 
 def _list_start(toks: list[Token], i: int) -> int:
@@ -1204,13 +1223,17 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         if after and after[0] == "cap" and after[1] == j:
             org_span = None
             lead = _lowercase_lead(toks, before, i)  # "EPA regional administrator"
-            if lead is not None and not _weak_modifier(ctx, toks, before):
+            weak = lead is not None and _weak_modifier(ctx, toks, before)
+            if lead is not None and not weak:
                 org_span = (before[1], before[2])
             person = _person(ctx, toks, (after[1], after[2]), sid)
             if person is None:
                 continue
             org = None
             full_title = title if lead is None or lead == i else _text(ctx.doc, toks, lead, j)
+            if weak and lead == i and _portfolio_opener(ctx, toks, before, tkind):
+                full_title = f"{toks[before[1]].text} {title}"  # "Transport Minister X said"
+                used.add(pos - 1)
             anaphor = None
             if org_span is not None:
                 full_title, org = _org_from_modifier(ctx, toks, org_span, full_title, tkind,
@@ -1243,12 +1266,59 @@ def _scan_roles_and_names(ctx: _Ctx, toks: list[Token], sid: str, headline: bool
         owner = last[1] if last and i >= 2 and last[0] == i - 1 else None
         if owner is not None and toks[i - 1].text in _POSSESSIVE:
             idx = _owned_body(ctx, toks, i, j, sid, owner)
+        elif _and_pair(ctx, toks, spans, pos):
+            j = spans[pos + 1][2]  # "Procter and Gamble agreed": one company
+            used.add(pos + 1)
+            idx = _classify(ctx, toks, i, j, sid, headline)
         else:
             idx = _classify(ctx, toks, i, j, sid, headline)
         if idx is not None:
             _acronym_in_parentheses(toks, j, ctx.cands[idx])
             _known_as(ctx, toks, j, ctx.cands[idx])
         last = (j, idx) if idx is not None else None
+
+
+def _opening_pairs(ctx: _Ctx, tokenised: list[tuple[Sentence, list[Token]]]) -> frozenset[str]:
+    """"X and Y" pairs that open a sentence as one company ("Procter and Gamble agreed"), so
+    that the same pair elsewhere ("backed by Procter and Gamble") is one name too."""
+    pairs = set()
+    for _, toks in tokenised:
+        if len(toks) > 3 and toks[1].lower == "and" and toks[0].cap and toks[2].cap and (
+            not toks[3].cap and _pair_word(ctx, toks[0], set())
+            and _pair_word(ctx, toks[2], set())
+        ):
+            pairs.add(f"{toks[0].lower} and {toks[2].lower}")
+    return frozenset(pairs)
+
+
+def _pair_word(ctx: _Ctx, tok: Token, seen: set[str]) -> bool:
+    """Could this word be one half of an "X and Y" company name: an unknown capitalised
+    word, no given name, generic word or word the source writes in lower case, and no word
+    of an actor named earlier ("Smith and Jones said" after "John Smith")?"""
+    low = tok.lower
+    lex = ctx.lex
+    return tok.text.isalpha() and not tok.text.isupper() and not (
+        low in lex.forms or tok.text in lex.given or low in lex.alone or low in lex.suffix
+        or low in ctx.lower_words or low in seen)
+
+
+def _and_pair(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
+              pos: int) -> bool:
+    """"Marks and Spencer reported profits", "Procter and Gamble agreed": a sentence that
+    opens with two unknown one-word names joined by "and" opens with one company's name.
+    Alone, the opening word would be dropped as a capitalised opener and the second left as
+    an actor of its own ("Gamble"), which no reading of the sentence supports. Elsewhere,
+    "X and Y" is one name only once the source has used it as one (a headline's list)."""
+    if pos + 1 >= len(spans) or spans[pos + 1][0] != "cap":
+        return False
+    _, i, j = spans[pos]
+    _, i2, j2 = spans[pos + 1]
+    if j - i != 1 or i2 != j + 1 or j2 != i2 + 1 or toks[j].lower != "and":
+        return False
+    if i != 0:
+        return norm(_text(ctx.doc, toks, i, j2)) in ctx.pairs
+    seen = {w for cand in ctx.cands if cand.type == "person" for w in cand.norm.split()}
+    return _pair_word(ctx, toks[0], seen) and _pair_word(ctx, toks[2], seen)
 
 
 # Lower-case words that may stand between an organisation and a title ("EPA regional
@@ -1294,6 +1364,16 @@ def _weak_modifier(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int] | No
     ):
         return False  # "Hungary's foreign minister": a known name or an owner
     return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps
+
+
+def _portfolio_opener(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int],
+                      tkind: str) -> bool:
+    """"Transport Minister Daniel Okwu said": one word opening the sentence in front of a
+    government title names its portfolio, as it does mid-sentence ("said Transport
+    Minister X"), not an organisation; "One minister", "Another secretary" do not."""
+    word = toks[span[1]].lower
+    return tkind == "government" and span[2] - span[1] == 1 and word.isalpha() and (
+        word not in _NUMBER_WORDS and word not in ctx.lex.forms)
 
 
 def _possessive_owner(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
@@ -1579,8 +1659,9 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         ) is None:
             return  # "Otieno, said Kisumu University would seek a partner": no apposition
         org = (spans[opos][1], spans[opos][2])
-    elif ti - k > 3 or any(not t.text.isalpha() or t.cap for t in toks[k:ti]):
-        return
+    elif ti - k > 3 or any(not t.text.isalpha() or t.cap or t.lower in _SAYS
+                           for t in toks[k:ti]):
+        return  # ("X, said the minister had cut": what X said, not who X is)
     qualifier = None
     tend = _complement(toks, tj)  # "head of metals research at ..."
     if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
@@ -1787,6 +1868,7 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
         head = _norm_head(words)
         if head in lex.suffix:
             strong.add(head)  # "the Commission", "the Institute", "the Bank"
+        strong.update(_before_of(words, lex))
         if words[-1] in _LEGAL_FORMS and len(words) >= 3:
             strong.add(" ".join(words[:-1]))  # "Calder Homes" for "Calder Homes Ltd"
         if actor_type == "organisation":
@@ -1798,6 +1880,16 @@ def _forms_of(ctx: _Ctx, group: _Group, actor_type: str) -> tuple[set[str], set[
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "de", "du", "la", "le"})
+
+
+def _before_of(words: list[str], lex: Lexicon) -> set[str]:
+    """"Port Authority" after "Port Authority of Valmouth": the words before "of" that end in
+    a head word name the body without its place or field, as "the Bank" does for "Bank of
+    England" (one word before "of" is already the head word)."""
+    if "of" not in words:
+        return set()
+    k = words.index("of")
+    return {" ".join(words[:k])} if k >= 2 and words[k - 1] in lex.suffix else set()
 
 
 def _leading_forms(words: list[str], lex: Lexicon) -> set[str]:
@@ -1869,9 +1961,18 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
             targets = _acronym_targets(ctx, group, groups)
         if not targets:
             firsts = _other_groups(weak.get(form), group, groups)
+            if firsts and _located(ctx, group):
+                firsts = []  # "the site near Sunderland" is not "Sunderland College"
             targets = firsts  # several ("Hanbit Mobility", "Hanbit Holdings"): by recency
-            for idx in group.members if targets else []:
-                ctx.cands[idx].votes.append(("organisation", _CUE))
+            vote = "organisation"
+            if firsts and len(form.split()) == 1 and _bodies_opening_with(form, groups) >= (
+                _PLACE_PREFIX_BODIES
+            ):
+                # "Valmouth Police", "Valmouth Civic Trust", "Valmouth Regional Health Board":
+                # a word that opens three bodies' names is the place they serve ("to Valmouth")
+                targets, vote = [], "place"
+            for idx in group.members if firsts else []:
+                ctx.cands[idx].votes.append((vote, _CUE))
         if not targets:
             target = _short_gazetteer(ctx, form, groups)
             if target is not None:
@@ -1889,8 +1990,49 @@ def _resolve_short_forms(ctx: _Ctx, groups: dict[str, _Group]) -> None:
                 del groups[group.key]
                 continue
         words = form.split()
+        if len(words) == 1 and words[0] in ctx.lex.parties and _party_named(ctx, group):
+            for idx in group.members:  # "the Conservatives", "Labour said": a party
+                ctx.cands[idx].votes.append(("organisation", _HEAD))
+            continue
         if len(words) == 1 and (words[0] in ctx.lex.alone or words[0] in ctx.lex.suffix):
             del groups[group.key]  # a generic word that names nothing here
+
+
+_PLACE_PREFIX_BODIES = 3  # bodies whose names open with one word that make it a place's
+
+
+def _located(ctx: _Ctx, group: _Group) -> bool:
+    """Does a locative context ("near X", "the port of X") make every mention a place? Then
+    the first word of a body's name ("Sunderland College") is the place, not the body."""
+    return all(ctx.cands[idx].type == "place" and ctx.cands[idx].strength >= _CUE
+               for idx in group.members)
+
+
+def _bodies_opening_with(word: str, groups: dict[str, _Group]) -> int:
+    """How many names of two or more words in the source open with ``word``?"""
+    prefix = f"n:{word} "
+    return sum(1 for key in groups if key.startswith(prefix))
+
+
+def _party_named(ctx: _Ctx, group: _Group) -> bool:
+    """Does one mention of a party word read as the party's name (non_actors.txt [party])?
+    A plural needs "the" in front ("the Conservatives"; "Conservatives argue" may be anyone
+    conservative); a singular opening a sentence needs to own or speak ("Labour's
+    spokesperson", "Labour said"), not to qualify a noun ("Labour costs rose")."""
+    text = ctx.doc.text
+    for idx in group.members:
+        cand = ctx.cands[idx]
+        before = text[max(0, cand.start - 4) : cand.start].lower()
+        if cand.norm.endswith("s"):
+            if before.endswith("the "):
+                return True
+            continue
+        after = text[cand.end : cand.end + 12]
+        opens = not before.strip() or before.rstrip()[-1] in ".!?\"“:"
+        next_word = after.split(" ", 2)[1].lower() if after.startswith(" ") else ""
+        if not opens or after[:1] in ("'", "’") or next_word in _SAYS:
+            return True
+    return False
 
 
 def _other_groups(keys: set[str] | None, group: _Group, groups: dict[str, _Group]) -> list[str]:
@@ -2352,6 +2494,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     lower_words = frozenset(words)  # (a word with no capital is its own lower case)
     mid_caps, lone_caps, edge_caps = _mid_caps(tokenised)
     ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text), edge_caps)
+    ctx.pairs = _opening_pairs(ctx, tokenised)
     # Lower-case ministries and references need (lower-case) words most sources never
     # use: asked once for the source rather than sentence by sentence.
     ministries = "ministry" in lower_words

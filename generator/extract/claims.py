@@ -833,6 +833,7 @@ _GENERIC_ORGS = _wordset(
     centre center service association federation foundation airline carrier operator airport
     hospital university watchdog inspectorate coastguard army military observatory network
     prosecutors prosecutor investigators authorities owners organisers organizers
+    charity society services unions
     """
 )
 # words that make a would-be speaker a clause: "it would raise prices by 9% in October"
@@ -1155,7 +1156,7 @@ def _trailing_at(
         tail_start += 1
     tail = body[tail_start:].strip().rstrip(".!")
     words = tail.split()
-    if not words or len(words) > 14:
+    if not words or (len(words) > 14 and not _inverted_speaker(tail, lex)):
         return None
     base = body.find(tail, tail_start)
     # the tail's first reporting verb: the sentence's first one from the tail's start (the
@@ -1171,6 +1172,8 @@ def _trailing_at(
             return None
         if " ".join(verb.lower().split()) in lex.object_forms:
             return None  # "..., called the decision X": no inversion, an object follows
+        if verb.lower() in lex.tell_forms:
+            return None  # "..., one witness told the Star": whom it was told, not who told
         if speaker.split()[0].lower() in _PREPOSITIONS:
             return None  # "..., said in a statement": the speaker comes before the comma
         sp_off = tail.find(speaker)
@@ -1190,6 +1193,15 @@ def _trailing_at(
         if back is not None:
             tail_start, sp_start = back, back
     return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), verb)
+
+
+def _inverted_speaker(tail: str, lex: Lexicon) -> bool:
+    """'..., said Jane Doe, the engineer who led the inspection for the trust': a tail that
+    opens with a reporting verb and a short speaker before a comma may go on with an
+    apposition of any length; it describes the speaker and is no clause of its own."""
+    head, comma, _ = tail.partition(",")
+    words = head.split()
+    return bool(comma) and 2 <= len(words) <= 6 and words[0].lower() in lex.verb_base
 
 
 _ROLE_BEFORE_RE = re.compile(r"[\"\u201d],?\s+([^,\"\u201c\u201d]{3,60})$")
@@ -1361,11 +1373,13 @@ def _attribute(
     core_people = [
         m for m in people
         if m.end <= core_end and not _after_preposition(speaker[: m.start - sp_start])
+        and not _owner(speaker, m.end - sp_start)  # "Dray's deputy, X": Dray does not speak
     ]
     if core_people:
         return core_people[0].actor, "person"
-    if people and core.split()[-1].islower() and people[0].start > core_end:
-        return people[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
+    named = [m for m in people if m.start > core_end]
+    if named and core.split()[-1].islower():
+        return named[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
     heads = {w.strip(",.\"'") for w in core.lower().split()}
     anon = _anonymous_core(core, heads, lex)
     employer = _employer(speaker, sp_start, inside, by_key)
@@ -1384,6 +1398,11 @@ def _attribute(
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _owner(speaker: str, end: int) -> bool:
+    """Does the mention ending at ``end`` own what follows ("Lendrick's chairman")?"""
+    return speaker[end : end + 2] in ("'s", "’s")
 
 
 def _org_of_spokes(core: str, by_key: dict[str, LocalActor], lex: Lexicon) -> str | None:
@@ -1703,7 +1722,73 @@ def find_claims(
                     if actor.key in orgs:
                         orgs.remove(actor.key)
                     orgs.append(actor.key)
+    _quoted_speakers(out, sentences)
     return out
+
+
+def _quote_state(sentences: list[Sentence]) -> dict[str, bool]:
+    """For each sentence id: does the sentence stand inside a quotation, opened by itself
+    at its start or by an earlier sentence of its paragraph and not yet closed?"""
+    inside: dict[str, bool] = {}
+    paragraph, open_quote = -1, False
+    for s in sentences:
+        if s.paragraph != paragraph:
+            paragraph, open_quote = s.paragraph, False
+        text = s.text.lstrip()
+        inside[s.id] = open_quote or text[:1] in ('"', "“")
+        if "“" in text or "”" in text:
+            open_quote = text.count("“") > text.count("”") or (
+                open_quote and text.count("“") == text.count("”"))
+        if text.count('"') % 2:
+            open_quote = not open_quote
+    return inside
+
+
+def _quoted_speakers(claims: list[ClaimCandidate], sentences: list[Sentence]) -> None:
+    """A quotation that runs over several sentences is the speaker's throughout:
+    '"We warned them," said X. "The bearings were corroded."' and '"The plan is dead. We
+    will fight on," she said.' The sentences inside it with no speaker of their own take the
+    speaker of the next claim in the same quotation, else of the claim just before in the
+    paragraph (the news convention for a quote that goes on after its attribution)."""
+    if not any('"' in s.text or "“" in s.text for s in sentences):
+        return
+    inside = _quote_state(sentences)
+    position = {s.id: (k, s.paragraph) for k, s in enumerate(sentences)}
+    for n, cand in enumerate(claims):
+        app = cand.appearance
+        if app.attribution_kind != "outlet" or app.attribution_text or not inside[app.sentence]:
+            continue
+        source = _quote_speaker(claims, n, position, inside)
+        if source is None:
+            continue
+        given = source.appearance
+        app.attributed_to, app.attribution_kind = given.attributed_to, given.attribution_kind
+        app.attribution_text, app.reporting_verb = given.attribution_text, given.reporting_verb
+        if cand.hedging == "asserted":
+            cand.hedging = "reported"
+
+
+def _quote_speaker(claims: list[ClaimCandidate], n: int, position: dict[str, tuple[int, int]],
+                   inside: dict[str, bool]) -> ClaimCandidate | None:
+    """The claim whose speaker the quoted claim ``n`` shares (see ``_quoted_speakers``)."""
+    index, paragraph = position[claims[n].appearance.sentence]
+    k = index
+    for later in claims[n + 1 :]:  # on through the quotation: '... we will fight on," she said'
+        at, par = position[later.appearance.sentence]
+        if par != paragraph or at != k + 1 or not inside[later.appearance.sentence]:
+            break
+        if later.appearance.attribution_text and later.appearance.attribution_kind != "outlet":
+            return later
+        k = at
+    if n == 0:
+        return None
+    before = claims[n - 1]
+    at, par = position[before.appearance.sentence]
+    if par == paragraph and at == index - 1 and before.appearance.attribution_text and (
+        before.appearance.attribution_kind != "outlet"
+    ):
+        return before
+    return None
 
 
 # "The company", "the airline": a definite description of an organisation named before

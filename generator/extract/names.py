@@ -231,6 +231,7 @@ class Lexicon:
     never: frozenset[str] = frozenset()
     alone: frozenset[str] = frozenset()
     descriptor: frozenset[str] = frozenset()  # "Drugmaker" in front of a name
+    parties: frozenset[str] = frozenset()  # "Labour", "Conservatives": a party where read as one
     given: frozenset[str] = frozenset()
     max_form_words: int = 1
     # locative contexts (suffixes.yml ``locative``): "the port of X", "near X", "in X"
@@ -368,7 +369,7 @@ def _load_suffixes(lex: Lexicon) -> None:
 
 
 def _load_non_actors(lex: Lexicon) -> None:
-    sections: dict[str, list[str]] = {"never": [], "alone": [], "descriptor": []}
+    sections: dict[str, list[str]] = {"never": [], "alone": [], "descriptor": [], "party": []}
     current = "never"
     for line in _data("non_actors.txt").splitlines():
         line = line.strip()
@@ -379,7 +380,8 @@ def _load_non_actors(lex: Lexicon) -> None:
             sections.setdefault(current, []).extend(w.lower() for w in line.split())
     lex.never = frozenset(sections["never"])
     lex.descriptor = frozenset(sections["descriptor"])
-    lex.alone = frozenset(sections["alone"]) | lex.descriptor
+    lex.parties = frozenset(sections["party"])
+    lex.alone = frozenset(sections["alone"]) | lex.descriptor | lex.parties
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -283,6 +284,7 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
         notes.append(note)
     n_paragraphs = sentences[-1].paragraph + 1
     reasons = [_boilerplate_reason(doc, s, n_paragraphs) for s in sentences]
+    _mark_publication_line(doc, sentences, reasons)
     _mark_related_lists(doc, sentences, reasons)
     _mark_tail_prompts(sentences, reasons)
     paragraph_start = 0  # where the current paragraph's first sentence starts in the text
@@ -538,7 +540,7 @@ def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
     loader removed. Items lack a full stop."""
     s = sentences[i]
     if not s.text[:1].islower():
-        return False
+        return _is_boxed_item(sentences, i)
     k = i - 1
     while k >= 0:
         prev = sentences[k]
@@ -550,6 +552,41 @@ def _is_plain_list_item(sentences: list[Sentence], i: int) -> bool:
             return False
         k -= 1  # a sibling item: keep looking for the lead-in
     return False
+
+
+_LABEL_MAX_WORDS = 4  # "Key points", "What we know so far"
+
+
+def _is_boxed_item(sentences: list[Sentence], i: int) -> bool:
+    """A capitalised item of a box of points under a short label ("Key points", then one
+    unpunctuated line per point): a label and at least two such lines in a row, each a
+    paragraph of its own. One unpunctuated line alone may be cut off; a run of them under
+    a label is a list whose markers the loader removed."""
+    before = 0
+    for k in range(i, -1, -1):
+        kind = _box_line(sentences, k)
+        if kind == "label":
+            break
+        if kind != "item":
+            return False
+        before += 1
+    else:
+        return False
+    after = 0
+    while i + after + 1 < len(sentences) and _box_line(sentences, i + after + 1) == "item":
+        after += 1
+    return before >= 1 and before + after >= 2
+
+
+def _box_line(sentences: list[Sentence], k: int) -> str | None:
+    """"label" or "item" for an unpunctuated one-sentence paragraph (by its length)."""
+    s = sentences[k]
+    alone = (k == 0 or sentences[k - 1].paragraph != s.paragraph) and (
+        k + 1 >= len(sentences) or sentences[k + 1].paragraph != s.paragraph)
+    text = s.text.rstrip()
+    if not alone or not text or _TERMINAL.search(text) or text.endswith(":"):
+        return None
+    return "label" if len(text.split()) <= _LABEL_MAX_WORDS else "item"
 
 
 def _next_paragraph_opens_quote(nxt: Sentence | None) -> bool:
@@ -611,6 +648,61 @@ def _looks_like_heading(text: str, paragraph: int) -> bool:
 
 
 # ------------------------------------------------------------------------------ dateline
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH = r"(?P<month{n}>[A-Z][a-z]{{2,8}})\.?"
+# "Published 12 October 2026", "Posted on Oct. 12, 2026, 09:30 BST", "First published:
+# Monday 12 October 2026": a line of its own near the top stating when the text came out.
+_PUBLICATION_LINE = re.compile(
+    r"(?:First\s+[Pp]ublished|Published|Posted)(?:\s+on)?:?\s+"
+    r"(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(n=1) + r",?\s+(?P<year1>\d{4})"
+    r"|" + _MONTH.format(n=2) + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\.?\s*$"
+)
+_PUBLICATION_LINE_WITHIN = 5  # sentences from the top
+
+
+def _publication_date(text: str) -> str | None:
+    """The ISO date a publication line states, or None (not one, or no real date)."""
+    m = _PUBLICATION_LINE.match(text.strip())
+    if m is None:
+        return None
+    if m.group("iso"):
+        iso = m.group("iso")
+        year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
+    else:
+        k = "1" if m.group("day1") else "2"
+        name = m.group(f"month{k}").lower()
+        month = next((n + 1 for n, full in enumerate(_MONTHS)
+                      if len(name) >= 3 and full.startswith(name)), 0)
+        year, day = int(m.group(f"year{k}")), int(m.group(f"day{k}"))
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _mark_publication_line(doc: Document, sentences: list[Sentence],
+                           reasons: list[str | None]) -> None:
+    """A publication line at the top of a plain text ("Published 12 October 2026") is
+    metadata, not reporting: kept out of actors ("Published 12"), claims and the timeline,
+    and, when no metadata gives the date, it is the publication date, so "on Monday" in the
+    text can be dated. A date stated by the text is not invented."""
+    for i, s in enumerate(sentences[:_PUBLICATION_LINE_WITHIN]):
+        if reasons[i] or "ublished" not in s.text and "osted" not in s.text:
+            continue
+        iso = _publication_date(s.text)
+        if iso is None:
+            continue
+        reasons[i] = "publication line"
+        if not doc.metadata.published:
+            doc.metadata.published = iso
+            doc.metadata.provenance["published"] = "publication line"
+            reasons[i] += f" (publication date set to {iso})"
+        return
 
 
 def _handle_dateline(doc: Document, sentences: list[Sentence]) -> QualityNote | None:
