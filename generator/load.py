@@ -419,7 +419,7 @@ def load_one(project: Project, path: Path, doc_id: str, *, max_bytes: int = MAX_
         if fmt == "md":
             text, metas, found = _markdown_body(decoded.text, rel)
         else:
-            text, metas, found = decoded.text, [], []
+            text, metas, found = decoded.text, _plain_text_headline(decoded.text), []
     problems.extend(found)
     if any(p.severity == "error" for p in problems):
         return None, problems
@@ -434,6 +434,30 @@ def load_one(project: Project, path: Path, doc_id: str, *, max_bytes: int = MAX_
                         content_hash=digest.hexdigest(),
                         warnings=[_warning_text(p) for p in problems])
     return document, problems
+
+
+# A plain-text headline: the first line, alone in its paragraph, with no closing
+# punctuation of a sentence, three to 25 words, and not a byline ("By Ann Lee").
+_HEADLINE_MAX_WORDS = 25
+_SENTENCE_END = (".", ";", ":", ",", "\u2026")
+_BYLINE = re.compile(r"(?i)^(?:by|from|posted|published|updated)\b")
+
+
+def _plain_text_headline(text: str) -> list[MetaSource]:
+    """The title of a ``.txt`` seed whose first line stands alone as a headline.
+
+    The line stays in the text (spans are offsets into the file as written); it only
+    fills ``title`` when no sidecar gives one, as a Markdown heading does."""
+    lines = text.lstrip("\n").split("\n", 2)
+    if len(lines) < 3 or lines[1].strip():
+        return []  # one paragraph only, or the first line runs on into the next
+    line = " ".join(lines[0].split())
+    words = line.split()
+    if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or line.endswith(_SENTENCE_END) or (
+        _BYLINE.match(line) or not line[0].isupper()
+    ):
+        return []
+    return [MetaSource({"title": line}, "first line")]
 
 
 def _warning_text(problem: Problem) -> str:

@@ -116,6 +116,34 @@ def test_markdown_first_heading_becomes_title(tmp_path: Path) -> None:
     assert document.text == "The strike ended today."
 
 
+@pytest.mark.parametrize(
+    ("content", "title"),
+    [
+        ("Ferry strike ends after two weeks\n\nThe strike ended today.\n",
+         "Ferry strike ends after two weeks"),
+        ("The strike ended today after two weeks.\n\nUnions welcomed it.\n", None),
+        ("By Ann Lee and Tom Ray\n\nThe strike ended today.\n", None),
+        ("Ferry strike ends after two weeks of talks as the unions\nagreed a deal.\n", None),
+        ("Strike over\n\nIt ended.\n", None),  # two words: a label, not a headline
+        ("Ferry strike ends after two weeks\n", None),  # the whole file is one line
+    ],
+)
+def test_plain_text_headline_becomes_title_and_stays_in_the_text(
+    tmp_path: Path, content: str, title: str | None
+) -> None:
+    document = load_one(tmp_path, "a.txt", content)
+    assert document.metadata.title == title
+    assert document.text == content  # spans stay offsets into the file as written
+    if title:
+        assert document.metadata.provenance["title"] == "first line"
+
+
+def test_sidecar_title_wins_over_the_first_line(tmp_path: Path) -> None:
+    document = load_one(tmp_path, "a.txt", "Ferry strike ends after two weeks\n\nIt ended.\n",
+                        **{"a.yml": "title: Strike over\n"})
+    assert document.metadata.title == "Strike over"
+
+
 def test_markdown_setext_heading_code_and_escapes(tmp_path: Path) -> None:
     source = ("Headline here\n=============\n\nUse \\*literal\\* stars and `a_b*c`.\n\n"
               "```\ncode line one\ncode line two\n```\n\n2 * 3 * 4 is math.\n")
