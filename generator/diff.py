@@ -317,7 +317,7 @@ def _diff_actors(old: dict[str, Any], new: dict[str, Any], out: BriefingDiff) ->
     out.actors_changed.sort(key=lambda c: c.id)
 
 
-_SOURCE_FIELDS = ("title", "outlet", "url", "published", "reliability", "path")
+_SOURCE_FIELDS = ("title", "outlet", "author", "url", "published", "reliability", "path")
 
 
 def _diff_sources(old: dict[str, Any], new: dict[str, Any], out: BriefingDiff) -> None:

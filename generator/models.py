@@ -276,6 +276,7 @@ class Source:
     notes: list[QualityNote] = field(default_factory=list)
     reliability: str | None = None
     content_hash: str = ""
+    author: str | None = None  # byline, from metadata or the text's own byline line
 
 
 @dataclass

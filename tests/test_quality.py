@@ -120,7 +120,6 @@ def test_ellipsis_at_the_end_of_the_text_is_truncated() -> None:
     [
         f"City Council Approves Budget After Long Debate\n{BODY}",  # title-case headline
         f"Council approves budget after long debate\n{BODY}",  # sentence-case headline
-        f"By Jane Doe\n{BODY}",  # byline
         f"{BODY}\nBudget Fight Moves to the Courts\n{BODY}",  # title-case subheading
         f"# Council approves the budget for\n\n{BODY}",  # markdown heading (preposition ok)
         f"{BODY} Will it pass? It did!",  # question and exclamation
@@ -312,7 +311,7 @@ def test_a_publication_line_is_kept_out_and_dates_an_undated_text(line: str, iso
     sentences = split_sentences(d)
     mark_quality(d, sentences)
     flagged = [s.text for s in sentences if s.boilerplate]
-    assert flagged == [line]
+    assert flagged == ["By Ann Lowe", line]
     assert d.metadata.published == iso
 
 
@@ -323,6 +322,32 @@ def test_a_publication_line_never_overrides_metadata_or_reads_prose() -> None:
     mark_quality(d, sentences)
     assert d.metadata.published == "2026-10-15"
     assert [s.text for s in sentences if s.boilerplate] == ["Published 14 October 2026"]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Ann Lowe", "Ann Lowe"),
+        ("By Ann Lowe and Tom Ray", "Ann Lowe and Tom Ray"),
+        ("By Miriam Achebe-Lowe, Senior Infrastructure Correspondent", "Miriam Achebe-Lowe"),
+    ],
+)
+def test_a_byline_is_kept_out_and_names_the_author(line: str, author: str) -> None:
+    d = doc(f"Council approves budget\n\n{line}\n\n{BODY}\n")
+    sentences = split_sentences(d)
+    mark_quality(d, sentences)
+    assert [s.text for s in sentences if s.boilerplate] == [line]  # metadata, not reporting
+    assert not any(s.truncated for s in sentences)
+    assert d.metadata.author == author
+
+
+def test_prose_opening_with_by_is_no_byline_and_metadata_wins() -> None:
+    d = doc(f"By Monday, the council had approved the plan.\n\nBy Ann Lowe\n\n{BODY}\n")
+    d.metadata.author = "Staff reporter"
+    sentences = split_sentences(d)
+    mark_quality(d, sentences)
+    assert [s.text for s in sentences if s.boilerplate] == ["By Ann Lowe"]
+    assert d.metadata.author == "Staff reporter"
 
 
 def test_unpunctuated_points_under_a_short_label_are_list_items_not_cut_off() -> None:

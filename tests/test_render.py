@@ -142,6 +142,17 @@ def test_source_page_flags_truncation_and_boilerplate() -> None:
     assert 'href="https://news.example.org/harbour?id&#61;1&#38;lang&#61;en"' in boiler
 
 
+def test_source_page_names_the_author_when_known() -> None:
+    briefing = fixture_briefing()
+    first = briefing.sources[0]
+    briefing.sources[0] = replace(first, author="Ann <b>Lowe</b>")
+    pages = render(briefing)
+    page = next(text for path, text in pages.items() if path == f"sources/{first.id}.md")
+    assert "| Author | Ann &#60;b&#62;Lowe&#60;/b&#62; |" in page
+    other = pages[f"sources/{briefing.sources[1].id}.md"]
+    assert "| Author |" not in other
+
+
 def test_home_lists_open_questions() -> None:
     home = render()["index.md"]
     questions = home.split("## Open questions")[1]

@@ -38,6 +38,7 @@ def _source_of(extraction: SourceExtraction) -> Source:
         notes=list(extraction.notes),
         reliability=meta.reliability,
         content_hash=doc.content_hash,
+        author=meta.author,
     )
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from generator.extract.names import gazetteer
+from generator.extract.names import gazetteer, lexicon
 from generator.extract.prefilter import anchored_at_start, any_of, required_literals
 from generator.extract.sentences import DATA_DIR, folded
 from generator.models import Document, QualityNote, Sentence
@@ -285,6 +285,7 @@ def mark_quality(doc: Document, sentences: list[Sentence]) -> list[QualityNote]:
     n_paragraphs = sentences[-1].paragraph + 1
     reasons = [_boilerplate_reason(doc, s, n_paragraphs) for s in sentences]
     _mark_publication_line(doc, sentences, reasons)
+    _mark_byline(doc, sentences, reasons)
     _mark_related_lists(doc, sentences, reasons)
     _mark_tail_prompts(sentences, reasons)
     paragraph_start = 0  # where the current paragraph's first sentence starts in the text
@@ -703,6 +704,48 @@ def _mark_publication_line(doc: Document, sentences: list[Sentence],
             doc.metadata.provenance["published"] = "publication line"
             reasons[i] += f" (publication date set to {iso})"
         return
+
+
+# "By Ann Lee", "By Ann Lee and Tom Ray", "By Ann Lee, Senior Correspondent": a line of
+# its own near the top naming who wrote the text. Names are two to four capitalised words
+# ("By Monday, the council had ..." is prose: one word, and it runs on).
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}"
+_BYLINE = re.compile(
+    rf"By\s+(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+){_NAME})*)"
+    r"(?:\s*[,|\u2013\u2014-]\s*[A-Z][\w\s.'\u2019&-]{0,60})?\s*$"
+)
+_BYLINE_WITHIN = 5  # sentences from the top
+
+
+def _mark_byline(doc: Document, sentences: list[Sentence], reasons: list[str | None]) -> None:
+    """A byline at the top of a text is metadata, not reporting: the writer is no actor of
+    the story and the line no claim. It fills the author when no metadata gives one."""
+    for i, s in enumerate(sentences[:_BYLINE_WITHIN]):
+        if reasons[i] or not s.text.startswith("By "):
+            continue
+        m = _BYLINE.match(s.text.strip())
+        if m is None:
+            continue
+        reasons[i] = "byline"
+        if not doc.metadata.author:
+            doc.metadata.author = _byline_names(m.group("names"))
+            doc.metadata.provenance["author"] = "byline"
+        return
+
+
+def _byline_names(names: str) -> str:
+    """The writers of a byline without the title after them: "Ann Lee, Senior
+    Correspondent" is Ann Lee (a part ending in a title word is a title, not a name)."""
+    heads = _title_heads()
+    for part in re.finditer(r"\s*,\s*([^,]+)", names):
+        if part.group(1).split()[-1].lower() in heads:
+            return names[:part.start()]
+    return names
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return frozenset(words[-1] for words in lexicon().titles)
 
 
 def _handle_dateline(doc: Document, sentences: list[Sentence]) -> QualityNote | None:
