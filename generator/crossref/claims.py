@@ -492,6 +492,9 @@ class Quantity:
     common: bool = False
     part: bool = False
     nobody: bool = False  # "no one", "nobody": zero people, a value worth comparing
+    # the agent noun a "<verb> workers" unit also names ("30 rescue workers" are 30
+    # rescuers); ``_quantities`` adds a second quantity counting it
+    agent: str | None = None
     step: float = 0.0  # place of the last digit as written: 10 for "450", 1e5 for "1.2m"
 
 
@@ -650,7 +653,24 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
     return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)),
-                    part=part, step=step)
+                    part=part, step=step, agent=_agent_noun(tail))
+
+
+# heads that make a compound name a doer of its modifier: "rescue workers" rescue
+_DOER_HEADS = frozenset({"worker", "workers"})
+
+
+def _agent_noun(tail: list[str]) -> str | None:
+    """The agent noun of "<verb> workers" ("rescue workers" -> rescuer, "search workers"
+    -> searcher), as a counted unit; None for any other unit. The compound keeps its own
+    unit too (workers count as employees), so a modifier that is no verb ("factory
+    workers") only adds a name nothing else counts."""
+    if len(tail) < 2 or tail[1].strip(".,;:\"'()") not in _DOER_HEADS:
+        return None
+    verb = tail[0]
+    if len(verb) < 3 or not verb.isalpha() or verb in _UNIT_STOP:
+        return None
+    return _counted(fold_term(stem(verb + ("r" if verb.endswith("e") else "er"))))
 
 
 def _step(digits: str) -> float:
@@ -718,6 +738,8 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         q = parse_quantity(number, context, after)
         if q is not None:
             out.append(q)
+            if q.agent is not None:  # "30 rescue workers" also counts 30 rescuers
+                out.append(replace(q, unit=q.agent, agent=None))
     # the plain substring tests skip patterns that cannot match (most quotes)
     for m in _SPLIT_RE.finditer(quote) if "-" in quote else ():  # "voted 7-2", "split 6-3"
         out.append(Quantity("split", float(m.group(1)) * 100 + float(m.group(2))))
