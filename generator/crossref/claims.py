@@ -89,6 +89,7 @@ from generator.extract.claims import (
     DATE_RE,
     _back_adverb,
     content_terms,
+    later_clause_start,
     lexicon,
     relative_spans,
     stem,
@@ -1858,7 +1859,14 @@ def _restart(item: _Item) -> Restart | None:
     if vocab.resumption.keys().isdisjoint(item.concepts):
         return None  # nearly every claim: no regex
     quote = item.cand.appearance.quote
-    return restart_of(quote, item.concepts, vocab.resumption, bool(_negations(quote)))
+    found = restart_of(quote, item.concepts, vocab.resumption, bool(_negations(quote)))
+    if found is None and (at := later_clause_start(quote)) is not None:
+        # "was suspended at nightfall and will resume on Wednesday": the claim is the stop,
+        # the restart is the later clause's
+        later = quote[at:]
+        concepts = _concepts(_frame_terms(later, content_terms(later)[0]))
+        found = restart_of(later, concepts, vocab.resumption, bool(_negations(later)))
+    return found
 
 
 def _restart_keys(item: _Item) -> list[str]:

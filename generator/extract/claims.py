@@ -494,7 +494,8 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
     last = len(raw) - 1
     for k, info in enumerate(infos):
         if not info.special:
-            if info.low in _CLAUSE_OPENERS and (pending or clause_sign < 0):
+            if (pending or clause_sign < 0) and (
+                    info.low in _CLAUSE_OPENERS or _coordinated_clause(raw, k, info.low)):
                 for c in pending:
                     signed.setdefault(c, clause_sign)
                 sign *= clause_sign
@@ -521,6 +522,30 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
     for c in pending:
         signed.setdefault(c, clause_sign)
     return sign * clause_sign, signed
+
+
+# auxiliaries that open a verb phrase of its own after "and": "was suspended at nightfall
+# and will resume on Wednesday" names two states, one after the other
+_COORDINATED_AUX = frozenset({"will", "would", "could", "should", "may", "might", "is", "are",
+                              "was", "were", "has", "have", "had"})
+
+
+def _coordinated_clause(raw: list[str], k: int, low: str) -> bool:
+    """Does "and" at ``raw[k]`` open a clause with its own verb ("... and will resume")? A
+    concept then keeps the sign of the clause before it: the first state is the claim's, the
+    later one what follows it (see ``later_clause_start``)."""
+    return low == "and" and k + 1 < len(raw) and raw[k + 1].lower() in _COORDINATED_AUX
+
+
+_LATER_CLAUSE_RE = re.compile(r"\band\s+(?=(?:" + "|".join(sorted(_COORDINATED_AUX)) + r")\b)",
+                              re.I)
+
+
+def later_clause_start(quote: str) -> int | None:
+    """Where a coordinated clause with its own verb starts ("... at nightfall and| will resume
+    on Wednesday"), or None."""
+    m = _LATER_CLAUSE_RE.search(quote) if " and " in quote else None
+    return m.end() if m is not None else None
 
 
 def _ended(raw: list[str], k: int, lex: Lexicon) -> bool:
