@@ -1225,12 +1225,29 @@ def similarity(a: _Item, b: _Item) -> float:
     return _similarity(a, b, _shared_strong(a, b), _same_subject(a, b))
 
 
+# "X was among those rescued", "were among the dead": one member of a group, no count
+_AMONG_RE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:also\s+)?among\s+(?:those|the)\b",
+                       re.I)
+
+
+def _one_among(a: _Item, b: _Item) -> bool:
+    """Does ``a`` place someone among a group ("the captain was among those rescued") that
+    ``b`` counts ("14 crew were rescued")? Who was in it and how many were are different
+    assertions, and neither contradicts the other."""
+    if a.quantities or not b.quantities:
+        return False
+    quote = a.cand.appearance.quote
+    return " among " in quote and _AMONG_RE.search(quote) is not None
+
+
 def _similarity(a: _Item, b: _Item, shared: int, same: bool) -> float:
     """``similarity`` given the strong features the two share and whether they have the
     same subject."""
     if shared and same:
         shared += 1  # one actor doing the thing named by a shared word: the same subject
     if shared < MIN_SHARED_TERMS:
+        return 0.0
+    if (a.quantities or b.quantities) and (_one_among(a, b) or _one_among(b, a)):
         return 0.0
     aliases = _approx_aliases(a, b)
     best = _score(a.vec, _renamed(b.vec, aliases) if aliases else b.vec)
