@@ -1646,6 +1646,13 @@ def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= SAME_STORY_MIN_ACTORS and shared >= SAME_STORY_MIN_SHARE * smaller
 
 
+def _related_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sources share an actor, and that a fair share of the smaller one's? Weaker
+    than ``_same_story``: evidence of one story only beside a shared content word."""
+    shared = len(a & b)
+    return shared >= 1 and shared >= SAME_STORY_MIN_SHARE * min(len(a), len(b))
+
+
 def _signature(item: _Item) -> tuple[object, ...]:
     """Everything ``similarity`` and ``_conflict`` read from an item: its kind (quote,
     numbers, terms, dates, actors and publication year, see ``_prepare``) and the rest.
@@ -1897,20 +1904,21 @@ def _restart_keys(item: _Item) -> list[str]:
     return keys
 
 
-def _one_thing_restarts(a: _Item, b: _Item, same_story: bool) -> bool:
+def _one_thing_restarts(a: _Item, b: _Item, same_story: bool, related: bool = False) -> bool:
     """Evidence that two restarts are of one thing: one subject; or, in one story, a content
     word in common besides the restart's own words, or one speaker where neither names an
     actor ("Northline said sailings would resume" / "the company said crossings would not
-    restart")."""
+    restart"). ``related``: the two sources share an actor, too few for one story by
+    ``_same_story`` but enough with a shared content word ("the aviary")."""
     if _different_subjects(a, b):
         return False
     if (a.cand.subject or b.cand.subject) and _same_subject(a, b):
         return True
-    if not same_story:
+    if not (same_story or related):
         return False
     if (a.strong & b.strong) - _vocab().restart_terms:
         return True
-    return _one_speaker(a.cand.appearance, b.cand.appearance) and not (
+    return same_story and _one_speaker(a.cand.appearance, b.cand.appearance) and not (
         a.cand.actors or b.cand.actors)
 
 
@@ -1944,8 +1952,9 @@ def _restart_conflicts(items: list[_Item], published: dict[str, str | None]
             continue
         for i, j in combinations(members, 2):  # members ascend: i < j
             a, b = items[i], items[j]
+            sa, sb = story[a.source], story[b.source]
             if ((i, j) in found or a.source == b.source or not _one_thing_restarts(
-                    a, b, _same_story(story[a.source], story[b.source]))):
+                    a, b, _same_story(sa, sb), _related_story(sa, sb))):
                 continue
             pa, pb = published.get(a.source), published.get(b.source)
             if not same_week(pa, pb):
