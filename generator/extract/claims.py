@@ -1089,11 +1089,23 @@ _RELATIVE_CLAUSE_RE = re.compile(
 )
 
 
+# a relative clause that ends the sentence and looks ahead ("..., which is expected to decide
+# by the end of June", "..., who will take over in May") adds what happens next: news, not
+# background about the one it is attached to
+_FORWARD_RELATIVE_RE = re.compile(
+    r",\s+(?:who|which)\s+(?:will|(?:is|are)\s+(?:expected|due|set|scheduled|likely)\s+to)\b")
+
+
+def _background(m: re.Match[str]) -> bool:
+    """Is the relative clause ``m`` background? Not when it ends the quote looking ahead."""
+    return m.end() < len(m.string) or _FORWARD_RELATIVE_RE.match(m.group(0)) is None
+
+
 def relative_spans(quote: str) -> list[tuple[int, int]]:
     """(start, end) of the relative clauses of a quote: background, not its assertion."""
     if ", " not in quote:
         return []
-    return [m.span() for m in _RELATIVE_CLAUSE_RE.finditer(quote)]
+    return [m.span() for m in _RELATIVE_CLAUSE_RE.finditer(quote) if _background(m)]
 
 
 def _in_relative(before: str) -> bool:
@@ -1114,7 +1126,8 @@ def _blank_relatives(quote: str) -> str:
     """
     if ", " not in quote:
         return quote
-    return _RELATIVE_CLAUSE_RE.sub(lambda m: " " * len(m.group(0)), quote)
+    return _RELATIVE_CLAUSE_RE.sub(
+        lambda m: " " * len(m.group(0)) if _background(m) else m.group(0), quote)
 
 
 def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Frame | None:

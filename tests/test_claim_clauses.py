@@ -1,0 +1,25 @@
+"""General clause readings of the claim extractor (generator/extract/claims.py)."""
+
+from __future__ import annotations
+
+from generator.extract.claims import content_terms, later_clause_start, relative_spans
+
+
+def test_forward_relative_clause_at_the_end_is_not_background() -> None:
+    """A closing relative clause that looks ahead says what happens next."""
+    ahead = "The deal needs the approval of the regulator, which is expected to decide by June"
+    assert relative_spans(ahead) == []
+    assert relative_spans("The plan needs the regulator, who will rule in May") == []
+    # background: describing the one it is attached to, or not at the end
+    assert relative_spans("The ship was owned by Skarde, which is based in Tallen")
+    assert relative_spans("Penrose, who will retire in May, is expected to appeal")
+
+
+def test_and_with_an_auxiliary_opens_a_clause() -> None:
+    """"suspended ... and will resume": the claim keeps the first state's sign."""
+    quote = "The search was suspended at nightfall and will resume on Wednesday"
+    terms, _sign, _concepts = content_terms(quote)
+    assert "~suspend+" in terms
+    at = later_clause_start(quote)
+    assert at is not None and quote[at:].startswith("will resume")
+    assert later_clause_start("Prices rose and fell") is None
