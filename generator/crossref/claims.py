@@ -1215,6 +1215,15 @@ def _same_subject(a: _Item, b: _Item) -> bool:
     return bool(sb) and sb in a.cand.actors
 
 
+def _one_voice(a: _Item, b: _Item) -> bool:
+    """One named speaker denying the same thing in both ("X denied that the vessel had been
+    overloaded" / "X said the ship was not overloaded"): a negative assertion is a speaker's
+    answer to one charge, so the speaker stands in for a subject the two name differently."""
+    sa, sb = a.cand.appearance.attributed_to, b.cand.appearance.attributed_to
+    return (sa is not None and sa == sb and a.cand.negated and b.cand.negated
+            and a.source != b.source)
+
+
 def similarity(a: _Item, b: _Item) -> float:
     """Best score of the whole quotes or of any of their clauses (clauses need more overlap).
 
@@ -1222,7 +1231,7 @@ def similarity(a: _Item, b: _Item) -> float:
     are not generic, or the same quantity): shared actors and words like "say", "may",
     "access" never carry a pair alone.
     """
-    return _similarity(a, b, _shared_strong(a, b), _same_subject(a, b))
+    return _similarity(a, b, _shared_strong(a, b), _same_subject(a, b) or _one_voice(a, b))
 
 
 # "X was among those rescued", "were among the dead": one member of a group, no count
@@ -1600,7 +1609,7 @@ def _base_thresholds(a: _Item, b: _Item, shared: int, same: bool) -> tuple[float
 def _outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
     """(score, conflict, merge threshold, same-story merge threshold) of one pair; a
     conflict, or a score below every threshold, never merges."""
-    shared, same = _shared_strong(a, b), _same_subject(a, b)
+    shared, same = _shared_strong(a, b), _same_subject(a, b) or _one_voice(a, b)
     score = _similarity(a, b, shared, same)
     if score <= 0:
         return _value_outcome(a, b)
