@@ -956,7 +956,9 @@ def _frame_terms(text: str, terms: list[str] | set[str]) -> frozenset[str]:
     out = {fold_term(t) for t in terms}
     sense = None if vocab.senses.keys().isdisjoint(out) else _sense(out, vocab)
     phrases = vocab.phrases is not None and not vocab.phrase_heads.isdisjoint(terms)
-    states = vocab.states is not None and not vocab.state_heads.isdisjoint(terms)
+    # "could still swim": a state named by stopwords alone, which leave no term
+    states = vocab.states is not None and (
+        not vocab.state_heads.isdisjoint(terms) or " still " in text)
     if not (phrases or states):
         return frozenset(out)
     low = fold(text)  # for the pattern pre-filters; position for position
