@@ -521,6 +521,7 @@ class _Item:
     # values too common to block on ("two days", "48 hours"): one shared supports a pair
     # that other evidence brought together
     soft: frozenset[str] = frozenset()
+    among: bool = False  # places someone among a group: see ``_one_among``
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -871,6 +872,8 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             days=days,
             by_name=by_name,
             soft=soft,
+            among=" among " in cand.appearance.quote
+            and _AMONG_RE.search(cand.appearance.quote) is not None,
         ))
         raw.append(feats)
     # document frequency: the items whose features hold each feature, counted per kind
@@ -1233,7 +1236,9 @@ def similarity(a: _Item, b: _Item) -> float:
     are not generic, or the same quantity): shared actors and words like "say", "may",
     "access" never carry a pair alone.
     """
-    return _similarity(a, b, _shared_strong(a, b), _same_subject(a, b) or _one_voice(a, b))
+    shared = _shared_strong(a, b)
+    return _similarity(a, b, shared, _same_subject(a, b) or (
+        shared == MIN_SHARED_TERMS - 1 and _one_voice(a, b)))
 
 
 # "X was among those rescued", "were among the dead": one member of a group, no count
@@ -1245,10 +1250,7 @@ def _one_among(a: _Item, b: _Item) -> bool:
     """Does ``a`` place someone among a group ("the captain was among those rescued") that
     ``b`` counts ("14 crew were rescued")? Who was in it and how many were are different
     assertions, and neither contradicts the other."""
-    if a.quantities or not b.quantities:
-        return False
-    quote = a.cand.appearance.quote
-    return " among " in quote and _AMONG_RE.search(quote) is not None
+    return a.among and not a.quantities and bool(b.quantities)
 
 
 def _similarity(a: _Item, b: _Item, shared: int, same: bool) -> float:
@@ -1258,7 +1260,7 @@ def _similarity(a: _Item, b: _Item, shared: int, same: bool) -> float:
         shared += 1  # one actor doing the thing named by a shared word: the same subject
     if shared < MIN_SHARED_TERMS:
         return 0.0
-    if (a.quantities or b.quantities) and (_one_among(a, b) or _one_among(b, a)):
+    if (a.among or b.among) and (_one_among(a, b) or _one_among(b, a)):
         return 0.0
     aliases = _approx_aliases(a, b)
     best = _score(a.vec, _renamed(b.vec, aliases) if aliases else b.vec)
@@ -1611,7 +1613,9 @@ def _base_thresholds(a: _Item, b: _Item, shared: int, same: bool) -> tuple[float
 def _outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
     """(score, conflict, merge threshold, same-story merge threshold) of one pair; a
     conflict, or a score below every threshold, never merges."""
-    shared, same = _shared_strong(a, b), _same_subject(a, b) or _one_voice(a, b)
+    shared = _shared_strong(a, b)
+    # a speaker stands in for a subject only where one more piece of evidence is needed
+    same = _same_subject(a, b) or (shared == MIN_SHARED_TERMS - 1 and _one_voice(a, b))
     score = _similarity(a, b, shared, same)
     if score <= 0:
         return _value_outcome(a, b)

@@ -494,8 +494,9 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
     last = len(raw) - 1
     for k, info in enumerate(infos):
         if not info.special:
-            if (pending or clause_sign < 0) and (
-                    info.low in _CLAUSE_OPENERS or _coordinated_clause(raw, k, info.low)):
+            low = info.low
+            if (low in _CLAUSE_OPENERS or (low == "and" and _coordinated_clause(raw, k))) and (
+                    pending or clause_sign < 0):
                 for c in pending:
                     signed.setdefault(c, clause_sign)
                 sign *= clause_sign
@@ -530,11 +531,11 @@ _COORDINATED_AUX = frozenset({"will", "would", "could", "should", "may", "might"
                               "was", "were", "has", "have", "had"})
 
 
-def _coordinated_clause(raw: list[str], k: int, low: str) -> bool:
-    """Does "and" at ``raw[k]`` open a clause with its own verb ("... and will resume")? A
-    concept then keeps the sign of the clause before it: the first state is the claim's, the
-    later one what follows it (see ``later_clause_start``)."""
-    return low == "and" and k + 1 < len(raw) and raw[k + 1].lower() in _COORDINATED_AUX
+def _coordinated_clause(raw: list[str], k: int) -> bool:
+    """Does the "and" at ``raw[k]`` open a clause with its own verb ("... and will resume")?
+    A concept then keeps the sign of the clause before it: the first state is the claim's,
+    the later one what follows it (see ``later_clause_start``)."""
+    return k + 1 < len(raw) and raw[k + 1].lower() in _COORDINATED_AUX
 
 
 _LATER_CLAUSE_RE = re.compile(r"\band\s+(?=(?:" + "|".join(sorted(_COORDINATED_AUX)) + r")\b)",
