@@ -23,3 +23,23 @@ def test_and_with_an_auxiliary_opens_a_clause() -> None:
     at = later_clause_start(quote)
     assert at is not None and quote[at:].startswith("will resume")
     assert later_clause_start("Prices rose and fell") is None
+
+
+def test_state_words_before_to() -> None:
+    """"open to" a thing that goes in is a state; "open to talks" is willing."""
+    from generator.crossref.claims import _frame_terms
+
+    def concepts(text: str) -> set[str]:
+        return {t for t in _frame_terms(text, content_terms(text)[0]) if t.startswith("~open")}
+
+    assert "~open+" in concepts("The harbour remained open to fishing boats")
+    assert "~open+" in concepts("The park is open to the public")
+    assert "~open+" not in concepts("The union is open to talks")
+    assert "~open-" in concepts("The bridge was closed to traffic")
+
+
+def test_still_free_to_is_unrestricted() -> None:
+    from generator.crossref.claims import _frame_terms
+
+    text = "Residents could still swim in the river"
+    assert "~restrict-" in _frame_terms(text, content_terms(text)[0])

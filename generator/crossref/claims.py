@@ -261,7 +261,8 @@ def _vocab() -> _Vocab:
     }
     phrases, phrase_terms = _phrase_pattern(frames.get("phrases", []), fold)
     states, signs = _state_pattern(frames.get("states", {}), frames.get("not_before", []),
-                                   frames.get("states_before_to", []))
+                                   frames.get("states_before_to", []),
+                                   frames.get("access_after_to", []))
     negators = re.compile(
         r"n't\b|(?<![\w-])(?:"
         + "|".join(r"\s+".join(map(re.escape, w.split())) for w in
@@ -402,13 +403,15 @@ def _phrase_pattern(raw: list[dict], fold: dict[str, str]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), tuple(terms)
 
 
-def _state_pattern(raw: dict, not_before: list[str], before_to: list[str]
+def _state_pattern(raw: dict, not_before: list[str], before_to: list[str],
+                   access: list[str] | None = None,
                    ) -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str], ...]]]:
     """State words, lower case only (a capitalised "Open" is usually part of a name).
 
     A state word is no state before a word of ``not_before`` ("open letter"), also with an
     amount between ("closed 2% lower": a market); the words of ``before_to`` stay states
-    before "to" ("closed to traffic")."""
+    before "to" ("closed to traffic"), and every state word does before "to" and a noun of
+    ``access`` up to two words on ("remained open to fishing boats", not "open to talks")."""
     signs: dict[str, tuple[tuple[str, str], ...]] = {}
     for concept, sides in raw.items():
         for side, sign in (("positive", "+"), ("negative", "-")):
@@ -422,8 +425,15 @@ def _state_pattern(raw: dict, not_before: list[str], before_to: list[str]
     def words(phrase: str) -> str:
         return r"\s+".join(map(re.escape, phrase.split()))
 
+    goes_in = "|".join(sorted(map(re.escape, access or []), key=len, reverse=True))
+
+    def stop(word: str) -> str:
+        if word != "to" or not goes_in:
+            return words(word)
+        return rf"to\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{goes_in})\b)"  # "to all vessels"
+
     def tail(stops: list[str]) -> str:
-        alt = "|".join(words(str(f).lower()) for f in sorted(stops, key=len, reverse=True))
+        alt = "|".join(stop(str(f).lower()) for f in sorted(stops, key=len, reverse=True))
         return rf"(?![\w-])(?!\s+{amount}(?:{alt})\b)" if alt else r"(?![\w-])"
 
     to_ok = {" ".join(str(w).lower().split()) for w in before_to}
