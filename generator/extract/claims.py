@@ -1731,7 +1731,7 @@ def find_claims(
         ms = mentions.get(sentence.id, [])
         cand = _candidate(doc, sentence, ms, by_key, last_person, last_org, lex)
         if cand is not None:
-            out.append(_resolved(cand, by_key, last_person, orgs))
+            out.append(_resolved(cand, by_key, last_person, orgs, doc.text))
         for m in ms:  # pronoun antecedents for the next sentences
             actor = by_key.get(m.actor)
             if actor is not None:
@@ -1760,6 +1760,7 @@ def _resolved(
     by_key: dict[str, LocalActor],
     last_person: str | None,
     orgs: list[str],
+    text: str = "",
 ) -> ClaimCandidate:
     """The candidate with a pronoun or definite subject ("It had cancelled ...", "The
     airline will ...") resolved to the latest compatible actor: an organisation for "it",
@@ -1778,7 +1779,7 @@ def _resolved(
     elif first in ("it", "they") and orgs:
         subject = orgs[-1]
     elif (m := _DEFINITE_ORG_RE.match(quote)) is not None and orgs:
-        subject = _org_by_head(m.group(1).lower(), by_key, orgs)
+        subject = _org_by_head(m.group(1).lower(), by_key, orgs, text)
     if subject is None:
         return cand
     if subject not in cand.actors:
@@ -1816,16 +1817,36 @@ def _speaker_subject(
     return cand
 
 
-def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str]) -> str | None:
+def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str], text: str = ""
+                 ) -> str | None:
     """The latest organisation "the <head>" can stand for: one whose name has the head
     word ("the authority" -> "Velmar Transit Authority"), else, for a generic head ("the
-    company", "the airline"), the latest organisation of all."""
+    company", "the airline"), the latest organisation of all that the source ever names
+    other than as a place (``text``: the document's text)."""
     s = stem(head)
     for key in reversed(orgs):
         actor = by_key[key]
         if s in _name_stems((actor.name, *actor.aliases)):
             return key
-    return orgs[-1] if head in _ANY_ORG_HEADS else None
+    if head not in _ANY_ORG_HEADS:
+        return None
+    for key in reversed(orgs):
+        if not text or not _only_placed(by_key[key], text):
+            return key
+    return orgs[-1]
+
+
+# "in X", "at X", "near X": where something is
+_PLACE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|at|near)\s$", re.I)
+
+
+def _only_placed(actor: LocalActor, text: str) -> bool:
+    """Is every mention of ``actor`` where something is ("a warehouse in Brannock", "in
+    Brannock's industrial park")? A name used only so is a place here, whatever its type,
+    and never what "the company" stands for."""
+    return bool(actor.mentions) and all(
+        _PLACE_BEFORE_RE.search(text, max(0, m.start - 6), m.start) is not None
+        for m in actor.mentions)
 
 
 @lru_cache(maxsize=8192)
