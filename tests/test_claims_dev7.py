@@ -264,15 +264,13 @@ NOT_CONTESTED: list[Ref] = [
 # "denied that the vessel had been overloaded" / "... said the Orla Brenn was not
 # overloaded" and "denied that the deal would lead to factory closures" / "said no factories
 # would close" (one named speaker's negative answers in two sources stand in for a subject
-# they name differently).
+# they name differently); "cancelled 90 of its 400 daily trains" / "scrapped 90 services" (a
+# general counted noun, "services", "sites", compares with a specific one of the same value).
 # Still open:
 # - "About 30 rescuers" / "Thirty rescue workers": the number words are read, but "rescuers"
 #   and "rescue workers" are different counted nouns;
-# - "cancelled 90 of its 400 daily trains" / "scrapped 90 services": trains and services are
-#   different counted nouns;
 KNOWN_GAPS: set[str] = {
     "together:rescue:About 30 rescuers, two helicop",
-    "together:rail:cancelled 90 of its 400 daily ",
 }
 
 DEV = ClaimDevSet("claims_dev7", TOGETHER, APART, CONTESTED, NOT_CONTESTED, KNOWN_GAPS,

@@ -224,6 +224,9 @@ class _Vocab:
     # terms a restart is written with ("resume", "Friday", "earliest"): no evidence that two
     # restarts are of one thing
     restart_terms: frozenset[str] = frozenset()
+    # counted nouns that name whatever a source counts ("four sites", "90 services"): see
+    # ``_approx_aliases``
+    hypernyms: frozenset[str] = frozenset()
 
 
 def _load(name: str) -> dict:
@@ -280,6 +283,8 @@ def _vocab() -> _Vocab:
         senses=_senses(frames.get("senses", []), fold),
         directions=frozenset(map(str, frames.get("direction_concepts", []))),
         responses=frozenset(map(str, frames.get("response_concepts", []))),
+        hypernyms=frozenset(counted.get(t, t) for w in frames.get("hypernym_units", [])
+                            if (t := _fold_with(fold, stem(str(w).lower())))),
         resumption={str(c): str(s) for c, s in frames.get("resumption", {}).items()},
         restart_terms=_restart_terms(raw, frames, fold),
     )
@@ -1169,9 +1174,18 @@ def _approx_aliases(a: _Item, b: _Item) -> dict[str, str]:
     if not (a.quantities and b.quantities):
         return {}
     out = {}
+    hypernyms = _vocab().hypernyms
     for qa in a.quantities:
         for qb in b.quantities:
-            if (qa.unit != qb.unit or qa.ceiling or qb.ceiling or not (qa.approx or qb.approx)
+            if qa.unit != qb.unit:
+                if (qa.value == qb.value and (qa.unit in hypernyms) != (qb.unit in hypernyms)
+                        and not (qa.ceiling or qb.ceiling)):
+                    # "90 services" / "90 trains", "four sites" / "four hospitals": the
+                    # general noun counts the same things (for comparison only: no conflict)
+                    out[_quantity_feature(qb)] = _quantity_feature(qa)
+                    out[f"#u:{qb.unit}"] = f"#u:{qa.unit}"
+                continue
+            if (qa.ceiling or qb.ceiling or not (qa.approx or qb.approx)
                     or math.isclose(qa.value, qb.value) or _values_conflict(qa, qb)):
                 continue
             out[_quantity_feature(qb)] = _quantity_feature(qa)
