@@ -227,6 +227,8 @@ class _Vocab:
     # counted nouns that name whatever a source counts ("four sites", "90 services"): see
     # ``_approx_aliases``
     hypernyms: frozenset[str] = frozenset()
+    # "to" and what goes in or through a place ("to all vessels"): see ``_access_states``
+    access_to: re.Pattern[str] | None = None
 
 
 def _load(name: str) -> dict:
@@ -264,8 +266,7 @@ def _vocab() -> _Vocab:
     }
     phrases, phrase_terms = _phrase_pattern(frames.get("phrases", []), fold)
     states, signs = _state_pattern(frames.get("states", {}), frames.get("not_before", []),
-                                   frames.get("states_before_to", []),
-                                   frames.get("access_after_to", []))
+                                   frames.get("states_before_to", []))
     negators = re.compile(
         r"n't\b|(?<![\w-])(?:"
         + "|".join(r"\s+".join(map(re.escape, w.split())) for w in
@@ -283,6 +284,7 @@ def _vocab() -> _Vocab:
         senses=_senses(frames.get("senses", []), fold),
         directions=frozenset(map(str, frames.get("direction_concepts", []))),
         responses=frozenset(map(str, frames.get("response_concepts", []))),
+        access_to=_access_pattern(frames.get("access_after_to", [])),
         hypernyms=frozenset(counted.get(t, t) for w in frames.get("hypernym_units", [])
                             if (t := _fold_with(fold, stem(str(w).lower())))),
         resumption={str(c): str(s) for c, s in frames.get("resumption", {}).items()},
@@ -301,6 +303,14 @@ def _restart_terms(raw: dict, frames: dict, fold: dict[str, str]) -> frozenset[s
     words += [w for c in concepts for side in frames["states"].get(c, {}).values() for w in side]
     words = [part for w in [*words, *_WHEN_WORDS] for part in str(w).split()]
     return frozenset(_fold_with(fold, t) for t in _terms_of(words))
+
+
+def _access_pattern(nouns: list[str]) -> re.Pattern[str] | None:
+    """ "to" and, up to two words on, a noun of ``nouns`` ("to fishing boats")."""
+    if not nouns:
+        return None
+    alt = "|".join(sorted(map(re.escape, map(str, nouns)), key=len, reverse=True))
+    return re.compile(rf"\bto\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})\b")
 
 
 def _senses(raw: list[dict], fold: dict[str, str]) -> dict[str, tuple[str, frozenset[str], str]]:
@@ -408,15 +418,13 @@ def _phrase_pattern(raw: list[dict], fold: dict[str, str]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), tuple(terms)
 
 
-def _state_pattern(raw: dict, not_before: list[str], before_to: list[str],
-                   access: list[str] | None = None,
+def _state_pattern(raw: dict, not_before: list[str], before_to: list[str]
                    ) -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str], ...]]]:
     """State words, lower case only (a capitalised "Open" is usually part of a name).
 
     A state word is no state before a word of ``not_before`` ("open letter"), also with an
     amount between ("closed 2% lower": a market); the words of ``before_to`` stay states
-    before "to" ("closed to traffic"), and every state word does before "to" and a noun of
-    ``access`` up to two words on ("remained open to fishing boats", not "open to talks")."""
+    before "to" ("closed to traffic"); see also ``_access_states``."""
     signs: dict[str, tuple[tuple[str, str], ...]] = {}
     for concept, sides in raw.items():
         for side, sign in (("positive", "+"), ("negative", "-")):
@@ -430,15 +438,8 @@ def _state_pattern(raw: dict, not_before: list[str], before_to: list[str],
     def words(phrase: str) -> str:
         return r"\s+".join(map(re.escape, phrase.split()))
 
-    goes_in = "|".join(sorted(map(re.escape, access or []), key=len, reverse=True))
-
-    def stop(word: str) -> str:
-        if word != "to" or not goes_in:
-            return words(word)
-        return rf"to\b(?!\s+(?:[\w-]+\s+){{0,2}}(?:{goes_in})\b)"  # "to all vessels"
-
     def tail(stops: list[str]) -> str:
-        alt = "|".join(stop(str(f).lower()) for f in sorted(stops, key=len, reverse=True))
+        alt = "|".join(words(str(f).lower()) for f in sorted(stops, key=len, reverse=True))
         return rf"(?![\w-])(?!\s+{amount}(?:{alt})\b)" if alt else r"(?![\w-])"
 
     to_ok = {" ".join(str(w).lower().split()) for w in before_to}
@@ -1015,14 +1016,39 @@ def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
     found: dict[str, set[str]] = {}
     states = vocab.states
     assert states is not None
-    for m in located_finditer(states, text, vocab.states_at, low):
-        clause = _clause_start(text, m.start())  # negators of this clause
-        flip = (_negations(text[clause : m.start()]) + _ends_state(text, m.start())) % 2
-        for concept, sign in vocab.state_signs[" ".join(m.group(0).lower().split())]:
+    named = [(m.start(), " ".join(m.group(0).lower().split()))
+             for m in located_finditer(states, text, vocab.states_at, low)]
+    if vocab.access_to is not None and " to " in text:
+        named += _access_states(text, vocab)
+    for start, word in named:
+        clause = _clause_start(text, start)  # negators of this clause
+        flip = (_negations(text[clause : start]) + _ends_state(text, start)) % 2
+        for concept, sign in vocab.state_signs[word]:
             if flip:
                 sign = "-" if sign == "+" else "+"
             found.setdefault(concept, set()).add(sign)
     return {f"~{c}{signs.pop()}" for c, signs in found.items() if len(signs) == 1}
+
+
+def _access_states(text: str, vocab: _Vocab) -> list[tuple[int, str]]:
+    """(start, state word) of the state words right before "to" and what goes in or through
+    a place ("remained open to fishing boats"), which ``_state_pattern`` leaves out as
+    "to" mostly makes them something else ("open to talks"). One found there too ("closed
+    to traffic") only names its sign again."""
+    out = []
+    assert vocab.access_to is not None
+    for m in vocab.access_to.finditer(text):
+        before = text[: m.start()].split()[-3:]
+        for n in (3, 2, 1):  # the longest state word ending there ("remained open")
+            if len(before) >= n:
+                word = " ".join(before[-n:])
+                if word in vocab.state_signs:  # lower case only, as in ``_state_pattern``
+                    start = m.start()
+                    for part in reversed(before[-n:]):
+                        start = text.rfind(part, 0, start)
+                    out.append((start, word))
+                    break
+    return out
 
 
 # "were not restricted and would continue": a negator does not reach past these
