@@ -444,9 +444,15 @@ def _state_pattern(raw: dict, not_before: list[str], before_to: list[str]
 
     to_ok = {" ".join(str(w).lower().split()) for w in before_to}
     general, without_to = tail(not_before), tail([w for w in not_before if w != "to"])
-    alts = [words(w) + (without_to if w in to_ok else general)
-            for w in sorted(signs, key=len, reverse=True)]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})"), signs
+    # one tail per group, not per word (compiling a tail per word cost more than the rest
+    # of the vocabulary); longest first within a group, and the general group first, so a
+    # longer word wins at one position ("shut down" before "shut") as with one alternation
+    ordered = sorted(signs, key=len, reverse=True)
+    groups = [(alt, t) for alt, t in (
+        ("|".join(words(w) for w in ordered if w not in to_ok), general),
+        ("|".join(words(w) for w in ordered if w in to_ok), without_to)) if alt]
+    body = "|".join(f"(?:{alt}){t}" for alt, t in groups)
+    return re.compile(rf"(?<![\w-])(?:{body})"), signs
 
 
 # ------------------------------------------------------------------------------ features
