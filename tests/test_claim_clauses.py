@@ -43,3 +43,22 @@ def test_still_free_to_is_unrestricted() -> None:
 
     text = "Residents could still swim in the river"
     assert "~restrict-" in _frame_terms(text, content_terms(text)[0])
+
+
+def test_a_name_only_used_as_a_place_is_not_the_company() -> None:
+    from generator.extract.claims import _only_placed
+    from generator.models import LocalActor, Mention
+
+    def actor(name: str, text: str) -> LocalActor:
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        return LocalActor(name.lower(), name, "organisation", mentions=[
+            Mention(name.lower(), "s", "s1", i, i + len(name), name) for i in starts])
+
+    text = "A warehouse in Brannock burned. Staff in Brannock's park fled."
+    assert _only_placed(actor("Brannock", text), text)
+    held = "Halvard bought a stake in Corrin."
+    assert not _only_placed(actor("Corrin", held), held)
+    employer = "Workers at Acme walked out."
+    assert not _only_placed(actor("Acme", employer), employer)
+    two_words = "A plant in Corlis Coatings."
+    assert not _only_placed(actor("Corlis Coatings", two_words), two_words)

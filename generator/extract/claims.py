@@ -1836,15 +1836,18 @@ def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str], text
     return orgs[-1]
 
 
-# "in X", "at X", "near X": where something is
-_PLACE_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|at|near)\s$", re.I)
+# "in X", "near X": where something is ("at X" is as often an employer: "workers at X"),
+# but not a holding in a company ("a stake in X", "shares in X")
+_PLACE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?<!stake\s)(?<!stakes\s)(?<!shares\s)(?<!interest\s)(?<!investment\s)"
+    r"(?<!invested\s)(?:in|near)\s$", re.I)
 
 
 def _only_placed(actor: LocalActor, text: str) -> bool:
-    """Is every mention of ``actor`` where something is ("a warehouse in Brannock", "in
-    Brannock's industrial park")? A name used only so is a place here, whatever its type,
-    and never what "the company" stands for."""
-    return bool(actor.mentions) and all(
+    """Is ``actor`` a one-word name of which every mention is where something is ("a
+    warehouse in Brannock", "in Brannock's industrial park")? A name used only so is a
+    place here, whatever its type, and never what "the company" stands for."""
+    return " " not in actor.name and bool(actor.mentions) and all(
         _PLACE_BEFORE_RE.search(text, max(0, m.start - 6), m.start) is not None
         for m in actor.mentions)
 
