@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.crossref.timing import (
+    DAYS,
+    NEXT_WEEK,
     Restart,
     restart_of,
     restarts_disagree,
@@ -26,6 +28,13 @@ RESUMPTION = {"open": "+", "suspend": "-"}
     # two days: which one is the restart is not told
     ("suspended on Wednesday, services resume on Friday", {"suspend": "-"}, False, None),
     ("prices rose on Friday", {"increase": "+"}, False, None),
+    # relative periods: the coming week when running again, a duration when stopped
+    ("the aviary will reopen next week", {"open": "+"}, False, Restart(0, False, NEXT_WEEK, 6)),
+    ("it will remain shut for at least a month", {"open": "-"}, False,
+     Restart(28, True, DAYS, 3)),
+    ("the line will be closed for two weeks", {"open": "-"}, False, Restart(14, False, DAYS, 0)),
+    ("the bridge closed next week", {"open": "-"}, False, None),  # when it stops, not ends
+    ("the port will reopen for two weeks", {"open": "+"}, False, None),
 ])
 def test_restart_of(quote: str, concepts: dict[str, str], negated: bool,
                     expected: Restart | None) -> None:
@@ -41,6 +50,18 @@ def test_restarts_disagree() -> None:
     assert not restarts_disagree(not_before_friday, not_before_sunday, 0)
     # published on a Saturday: "Friday" is six days on, after "not before Sunday"
     assert not restarts_disagree(friday, not_before_sunday, 5)
+
+
+def test_periods_disagree() -> None:
+    """"Shut for at least a month" or "for two weeks" cannot end "next week" nor this
+    Friday; "for a week" from a Monday ends on the coming Monday."""
+    next_week = Restart(0, False, NEXT_WEEK, 6)
+    month, fortnight = Restart(28, True, DAYS, 3), Restart(14, False, DAYS, 0)
+    assert restarts_disagree(month, next_week, 0)
+    assert restarts_disagree(fortnight, next_week, 0)
+    assert restarts_disagree(fortnight, Restart(4, False), 0)
+    assert not restarts_disagree(Restart(7, False, DAYS, 0), next_week, 0)
+    assert not restarts_disagree(Restart(4, True), next_week, 0)
 
 
 def test_week_start() -> None:

@@ -252,39 +252,25 @@ NOT_CONTESTED: list[Ref] = [
 # the speaker, so the next sentence is not hers; "A zoo spokesman said it would reopen on
 # Saturday" is the zoo speaking of itself (a spokes noun's modifier names the one
 # organisation whose name ends in it), contested with "will stay closed until Thursday".
+# Met by the fourth pass: "was suspended at nightfall and will resume on Wednesday morning"
+# (one sentence, two states: "and" before an auxiliary opens a clause of its own, so the
+# claim is the stop, and the restart day is read from the later clause); "The ship's
+# captain ... was among those rescued" is kept apart from "Fourteen crew members were
+# rescued" (placing one member in a group is not a count of it); "remain shut for at least a
+# month" / "will reopen next week" (a duration on the stopped side and "next week" on the
+# running side are restart periods too; one shared actor and a shared word are one thing);
+# "..., which is expected to decide by the end of June" (a relative clause that ends the
+# sentence looking ahead is news, not background; "decision" and "rule on" name deciding);
+# "denied that the vessel had been overloaded" / "... said the Orla Brenn was not
+# overloaded" and "denied that the deal would lead to factory closures" / "said no factories
+# would close" (one named speaker's negative answers in two sources stand in for a subject
+# they name differently); "cancelled 90 of its 400 daily trains" / "scrapped 90 services" (a
+# general counted noun, "services", "sites", compares with a specific one of the same value).
 # Still open:
-# - "denied that the deal would lead to factory closures" / "no factories would close as a
-#   result of the takeover": "closures" is not read as "close", and "close" beside
-#   "takeover" is read as completing a deal;
-# - "which is expected to decide by the end of June": a non-restrictive relative clause is
-#   background, so the sentence's claim is "the deal still needs approval" (the ledger's "will
-#   rule ... by the end of June" is contested with the review's "not expected before the end
-#   of June");
 # - "About 30 rescuers" / "Thirty rescue workers": the number words are read, but "rescuers"
 #   and "rescue workers" are different counted nouns;
-# - "denied that the vessel had been overloaded" / "the Orla Brenn was not overloaded": one
-#   word in common, and the ship is named in one only;
-# - "was suspended at nightfall and will resume on Wednesday morning": one sentence, two
-#   states; it reads as the resumption, so it clusters with "ended its suspension of the
-#   search ... on Wednesday" and not with "The search was paused at dusk";
-# - "cancelled 90 of its 400 daily trains" / "scrapped 90 services": trains and services are
-#   different counted nouns;
-# - "Fourteen crew members were rescued" / "The ship's captain ... was among those rescued"
-#   cluster on "ship" and "rescued" (one rescued person is not read as a member of a count);
-# - "remain shut for at least a month" / "will reopen next week": only weekdays are read as
-#   restart days, not durations or relative weeks.
 KNOWN_GAPS: set[str] = {
-    "together:merger:denied that the deal would lea",
-    "together:merger:which is expected to decide by",
     "together:rescue:About 30 rescuers, two helicop",
-    "together:rescue:denied that the vessel had bee",
-    "together:rescue:was suspended at nightfall",
-    "together:rail:cancelled 90 of its 400 daily ",
-    "apart:rescue:was suspended at nightfall",
-    "apart:rescue:Fourteen crew members were res",
-    "contested:merger:which is expected to decide by",
-    "contested:zoo:The aviary and the petting far",
-    "not_contested:rescue_update.txt:The ship's captain, Piet Almar",
 }
 
 DEV = ClaimDevSet("claims_dev7", TOGETHER, APART, CONTESTED, NOT_CONTESTED, KNOWN_GAPS,

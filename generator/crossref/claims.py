@@ -89,6 +89,7 @@ from generator.extract.claims import (
     DATE_RE,
     _back_adverb,
     content_terms,
+    later_clause_start,
     lexicon,
     relative_spans,
     stem,
@@ -223,6 +224,11 @@ class _Vocab:
     # terms a restart is written with ("resume", "Friday", "earliest"): no evidence that two
     # restarts are of one thing
     restart_terms: frozenset[str] = frozenset()
+    # counted nouns that name whatever a source counts ("four sites", "90 services"): see
+    # ``_approx_aliases``
+    hypernyms: frozenset[str] = frozenset()
+    # "to" and what goes in or through a place ("to all vessels"): see ``_access_states``
+    access_to: re.Pattern[str] | None = None
 
 
 def _load(name: str) -> dict:
@@ -278,6 +284,9 @@ def _vocab() -> _Vocab:
         senses=_senses(frames.get("senses", []), fold),
         directions=frozenset(map(str, frames.get("direction_concepts", []))),
         responses=frozenset(map(str, frames.get("response_concepts", []))),
+        access_to=_access_pattern(frames.get("access_after_to", [])),
+        hypernyms=frozenset(counted.get(t, t) for w in frames.get("hypernym_units", [])
+                            if (t := _fold_with(fold, stem(str(w).lower())))),
         resumption={str(c): str(s) for c, s in frames.get("resumption", {}).items()},
         restart_terms=_restart_terms(raw, frames, fold),
     )
@@ -294,6 +303,14 @@ def _restart_terms(raw: dict, frames: dict, fold: dict[str, str]) -> frozenset[s
     words += [w for c in concepts for side in frames["states"].get(c, {}).values() for w in side]
     words = [part for w in [*words, *_WHEN_WORDS] for part in str(w).split()]
     return frozenset(_fold_with(fold, t) for t in _terms_of(words))
+
+
+def _access_pattern(nouns: list[str]) -> re.Pattern[str] | None:
+    """ "to" and, up to two words on, a noun of ``nouns`` ("to fishing boats")."""
+    if not nouns:
+        return None
+    alt = "|".join(sorted(map(re.escape, map(str, nouns)), key=len, reverse=True))
+    return re.compile(rf"\bto\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})\b")
 
 
 def _senses(raw: list[dict], fold: dict[str, str]) -> dict[str, tuple[str, frozenset[str], str]]:
@@ -407,7 +424,7 @@ def _state_pattern(raw: dict, not_before: list[str], before_to: list[str]
 
     A state word is no state before a word of ``not_before`` ("open letter"), also with an
     amount between ("closed 2% lower": a market); the words of ``before_to`` stay states
-    before "to" ("closed to traffic")."""
+    before "to" ("closed to traffic"); see also ``_access_states``."""
     signs: dict[str, tuple[tuple[str, str], ...]] = {}
     for concept, sides in raw.items():
         for side, sign in (("positive", "+"), ("negative", "-")):
@@ -427,9 +444,15 @@ def _state_pattern(raw: dict, not_before: list[str], before_to: list[str]
 
     to_ok = {" ".join(str(w).lower().split()) for w in before_to}
     general, without_to = tail(not_before), tail([w for w in not_before if w != "to"])
-    alts = [words(w) + (without_to if w in to_ok else general)
-            for w in sorted(signs, key=len, reverse=True)]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})"), signs
+    # one tail per group, not per word (compiling a tail per word cost more than the rest
+    # of the vocabulary); longest first within a group, and the general group first, so a
+    # longer word wins at one position ("shut down" before "shut") as with one alternation
+    ordered = sorted(signs, key=len, reverse=True)
+    groups = [(alt, t) for alt, t in (
+        ("|".join(words(w) for w in ordered if w not in to_ok), general),
+        ("|".join(words(w) for w in ordered if w in to_ok), without_to)) if alt]
+    body = "|".join(f"(?:{alt}){t}" for alt, t in groups)
+    return re.compile(rf"(?<![\w-])(?:{body})"), signs
 
 
 # ------------------------------------------------------------------------------ features
@@ -492,6 +515,9 @@ class Quantity:
     common: bool = False
     part: bool = False
     nobody: bool = False  # "no one", "nobody": zero people, a value worth comparing
+    # the agent noun a "<verb> workers" unit also names ("30 rescue workers" are 30
+    # rescuers); ``_quantities`` adds a second quantity counting it
+    agent: str | None = None
     step: float = 0.0  # place of the last digit as written: 10 for "450", 1e5 for "1.2m"
 
 
@@ -517,6 +543,7 @@ class _Item:
     # values too common to block on ("two days", "48 hours"): one shared supports a pair
     # that other evidence brought together
     soft: frozenset[str] = frozenset()
+    among: bool = False  # places someone among a group: see ``_one_among``
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -650,7 +677,24 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
     return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)),
-                    part=part, step=step)
+                    part=part, step=step, agent=_agent_noun(tail))
+
+
+# heads that make a compound name a doer of its modifier: "rescue workers" rescue
+_DOER_HEADS = frozenset({"worker", "workers"})
+
+
+def _agent_noun(tail: list[str]) -> str | None:
+    """The agent noun of "<verb> workers" ("rescue workers" -> rescuer, "search workers"
+    -> searcher), as a counted unit; None for any other unit. The compound keeps its own
+    unit too (workers count as employees), so a modifier that is no verb ("factory
+    workers") only adds a name nothing else counts."""
+    if len(tail) < 2 or tail[1].strip(".,;:\"'()") not in _DOER_HEADS:
+        return None
+    verb = tail[0]
+    if len(verb) < 3 or not verb.isalpha() or verb in _UNIT_STOP:
+        return None
+    return _counted(fold_term(stem(verb + ("r" if verb.endswith("e") else "er"))))
 
 
 def _step(digits: str) -> float:
@@ -718,6 +762,8 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         q = parse_quantity(number, context, after)
         if q is not None:
             out.append(q)
+            if q.agent is not None:  # "30 rescue workers" also counts 30 rescuers
+                out.append(replace(q, unit=q.agent, agent=None))
     # the plain substring tests skip patterns that cannot match (most quotes)
     for m in _SPLIT_RE.finditer(quote) if "-" in quote else ():  # "voted 7-2", "split 6-3"
         out.append(Quantity("split", float(m.group(1)) * 100 + float(m.group(2))))
@@ -848,6 +894,8 @@ def _prepare(cands: list[ClaimCandidate], published: dict[str, str | None]) -> l
             days=days,
             by_name=by_name,
             soft=soft,
+            among=" among " in cand.appearance.quote
+            and _AMONG_RE.search(cand.appearance.quote) is not None,
         ))
         raw.append(feats)
     # document frequency: the items whose features hold each feature, counted per kind
@@ -933,7 +981,9 @@ def _frame_terms(text: str, terms: list[str] | set[str]) -> frozenset[str]:
     out = {fold_term(t) for t in terms}
     sense = None if vocab.senses.keys().isdisjoint(out) else _sense(out, vocab)
     phrases = vocab.phrases is not None and not vocab.phrase_heads.isdisjoint(terms)
-    states = vocab.states is not None and not vocab.state_heads.isdisjoint(terms)
+    # "could still swim": a state named by stopwords alone, which leave no term
+    states = vocab.states is not None and (
+        not vocab.state_heads.isdisjoint(terms) or " still " in text)
     if not (phrases or states):
         return frozenset(out)
     low = fold(text)  # for the pattern pre-filters; position for position
@@ -972,14 +1022,39 @@ def _state_concepts(text: str, vocab: _Vocab, low: str | None) -> set[str]:
     found: dict[str, set[str]] = {}
     states = vocab.states
     assert states is not None
-    for m in located_finditer(states, text, vocab.states_at, low):
-        clause = _clause_start(text, m.start())  # negators of this clause
-        flip = (_negations(text[clause : m.start()]) + _ends_state(text, m.start())) % 2
-        for concept, sign in vocab.state_signs[" ".join(m.group(0).lower().split())]:
+    named = [(m.start(), " ".join(m.group(0).lower().split()))
+             for m in located_finditer(states, text, vocab.states_at, low)]
+    if vocab.access_to is not None and " to " in text:
+        named += _access_states(text, vocab)
+    for start, word in named:
+        clause = _clause_start(text, start)  # negators of this clause
+        flip = (_negations(text[clause : start]) + _ends_state(text, start)) % 2
+        for concept, sign in vocab.state_signs[word]:
             if flip:
                 sign = "-" if sign == "+" else "+"
             found.setdefault(concept, set()).add(sign)
     return {f"~{c}{signs.pop()}" for c, signs in found.items() if len(signs) == 1}
+
+
+def _access_states(text: str, vocab: _Vocab) -> list[tuple[int, str]]:
+    """(start, state word) of the state words right before "to" and what goes in or through
+    a place ("remained open to fishing boats"), which ``_state_pattern`` leaves out as
+    "to" mostly makes them something else ("open to talks"). One found there too ("closed
+    to traffic") only names its sign again."""
+    out = []
+    assert vocab.access_to is not None
+    for m in vocab.access_to.finditer(text):
+        before = text[: m.start()].split()[-3:]
+        for n in (3, 2, 1):  # the longest state word ending there ("remained open")
+            if len(before) >= n:
+                word = " ".join(before[-n:])
+                if word in vocab.state_signs:  # lower case only, as in ``_state_pattern``
+                    start = m.start()
+                    for part in reversed(before[-n:]):
+                        start = text.rfind(part, 0, start)
+                    out.append((start, word))
+                    break
+    return out
 
 
 # "were not restricted and would continue": a negator does not reach past these
@@ -1131,9 +1206,18 @@ def _approx_aliases(a: _Item, b: _Item) -> dict[str, str]:
     if not (a.quantities and b.quantities):
         return {}
     out = {}
+    hypernyms = _vocab().hypernyms
     for qa in a.quantities:
         for qb in b.quantities:
-            if (qa.unit != qb.unit or qa.ceiling or qb.ceiling or not (qa.approx or qb.approx)
+            if qa.unit != qb.unit:
+                if (qa.value == qb.value and (qa.unit in hypernyms) != (qb.unit in hypernyms)
+                        and not (qa.ceiling or qb.ceiling)):
+                    # "90 services" / "90 trains", "four sites" / "four hospitals": the
+                    # general noun counts the same things (for comparison only: no conflict)
+                    out[_quantity_feature(qb)] = _quantity_feature(qa)
+                    out[f"#u:{qb.unit}"] = f"#u:{qa.unit}"
+                continue
+            if (qa.ceiling or qb.ceiling or not (qa.approx or qb.approx)
                     or math.isclose(qa.value, qb.value) or _values_conflict(qa, qb)):
                 continue
             out[_quantity_feature(qb)] = _quantity_feature(qa)
@@ -1192,6 +1276,15 @@ def _same_subject(a: _Item, b: _Item) -> bool:
     return bool(sb) and sb in a.cand.actors
 
 
+def _one_voice(a: _Item, b: _Item) -> bool:
+    """One named speaker denying the same thing in both ("X denied that the vessel had been
+    overloaded" / "X said the ship was not overloaded"): a negative assertion is a speaker's
+    answer to one charge, so the speaker stands in for a subject the two name differently."""
+    sa, sb = a.cand.appearance.attributed_to, b.cand.appearance.attributed_to
+    return (sa is not None and sa == sb and a.cand.negated and b.cand.negated
+            and a.source != b.source)
+
+
 def similarity(a: _Item, b: _Item) -> float:
     """Best score of the whole quotes or of any of their clauses (clauses need more overlap).
 
@@ -1199,7 +1292,21 @@ def similarity(a: _Item, b: _Item) -> float:
     are not generic, or the same quantity): shared actors and words like "say", "may",
     "access" never carry a pair alone.
     """
-    return _similarity(a, b, _shared_strong(a, b), _same_subject(a, b))
+    shared = _shared_strong(a, b)
+    return _similarity(a, b, shared, _same_subject(a, b) or (
+        shared == MIN_SHARED_TERMS - 1 and _one_voice(a, b)))
+
+
+# "X was among those rescued", "were among the dead": one member of a group, no count
+_AMONG_RE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:also\s+)?among\s+(?:those|the)\b",
+                       re.I)
+
+
+def _one_among(a: _Item, b: _Item) -> bool:
+    """Does ``a`` place someone among a group ("the captain was among those rescued") that
+    ``b`` counts ("14 crew were rescued")? Who was in it and how many were are different
+    assertions, and neither contradicts the other."""
+    return a.among and not a.quantities and bool(b.quantities)
 
 
 def _similarity(a: _Item, b: _Item, shared: int, same: bool) -> float:
@@ -1208,6 +1315,8 @@ def _similarity(a: _Item, b: _Item, shared: int, same: bool) -> float:
     if shared and same:
         shared += 1  # one actor doing the thing named by a shared word: the same subject
     if shared < MIN_SHARED_TERMS:
+        return 0.0
+    if (a.among or b.among) and (_one_among(a, b) or _one_among(b, a)):
         return 0.0
     aliases = _approx_aliases(a, b)
     best = _score(a.vec, _renamed(b.vec, aliases) if aliases else b.vec)
@@ -1560,7 +1669,9 @@ def _base_thresholds(a: _Item, b: _Item, shared: int, same: bool) -> tuple[float
 def _outcome(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
     """(score, conflict, merge threshold, same-story merge threshold) of one pair; a
     conflict, or a score below every threshold, never merges."""
-    shared, same = _shared_strong(a, b), _same_subject(a, b)
+    shared = _shared_strong(a, b)
+    # a speaker stands in for a subject only where one more piece of evidence is needed
+    same = _same_subject(a, b) or (shared == MIN_SHARED_TERMS - 1 and _one_voice(a, b))
     score = _similarity(a, b, shared, same)
     if score <= 0:
         return _value_outcome(a, b)
@@ -1604,6 +1715,13 @@ def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = len(a & b)
     smaller = min(len(a), len(b))
     return shared >= SAME_STORY_MIN_ACTORS and shared >= SAME_STORY_MIN_SHARE * smaller
+
+
+def _related_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sources share an actor, and that a fair share of the smaller one's? Weaker
+    than ``_same_story``: evidence of one story only beside a shared content word."""
+    shared = len(a & b)
+    return shared >= 1 and shared >= SAME_STORY_MIN_SHARE * min(len(a), len(b))
 
 
 def _signature(item: _Item) -> tuple[object, ...]:
@@ -1836,7 +1954,14 @@ def _restart(item: _Item) -> Restart | None:
     if vocab.resumption.keys().isdisjoint(item.concepts):
         return None  # nearly every claim: no regex
     quote = item.cand.appearance.quote
-    return restart_of(quote, item.concepts, vocab.resumption, bool(_negations(quote)))
+    found = restart_of(quote, item.concepts, vocab.resumption, bool(_negations(quote)))
+    if found is None and (at := later_clause_start(quote)) is not None:
+        # "was suspended at nightfall and will resume on Wednesday": the claim is the stop,
+        # the restart is the later clause's
+        later = quote[at:]
+        concepts = _concepts(_frame_terms(later, content_terms(later)[0]))
+        found = restart_of(later, concepts, vocab.resumption, bool(_negations(later)))
+    return found
 
 
 def _restart_keys(item: _Item) -> list[str]:
@@ -1850,20 +1975,21 @@ def _restart_keys(item: _Item) -> list[str]:
     return keys
 
 
-def _one_thing_restarts(a: _Item, b: _Item, same_story: bool) -> bool:
+def _one_thing_restarts(a: _Item, b: _Item, same_story: bool, related: bool = False) -> bool:
     """Evidence that two restarts are of one thing: one subject; or, in one story, a content
     word in common besides the restart's own words, or one speaker where neither names an
     actor ("Northline said sailings would resume" / "the company said crossings would not
-    restart")."""
+    restart"). ``related``: the two sources share an actor, too few for one story by
+    ``_same_story`` but enough with a shared content word ("the aviary")."""
     if _different_subjects(a, b):
         return False
     if (a.cand.subject or b.cand.subject) and _same_subject(a, b):
         return True
-    if not same_story:
+    if not (same_story or related):
         return False
     if (a.strong & b.strong) - _vocab().restart_terms:
         return True
-    return _one_speaker(a.cand.appearance, b.cand.appearance) and not (
+    return same_story and _one_speaker(a.cand.appearance, b.cand.appearance) and not (
         a.cand.actors or b.cand.actors)
 
 
@@ -1897,8 +2023,9 @@ def _restart_conflicts(items: list[_Item], published: dict[str, str | None]
             continue
         for i, j in combinations(members, 2):  # members ascend: i < j
             a, b = items[i], items[j]
+            sa, sb = story[a.source], story[b.source]
             if ((i, j) in found or a.source == b.source or not _one_thing_restarts(
-                    a, b, _same_story(story[a.source], story[b.source]))):
+                    a, b, _same_story(sa, sb), _related_story(sa, sb))):
                 continue
             pa, pb = published.get(a.source), published.get(b.source)
             if not same_week(pa, pb):

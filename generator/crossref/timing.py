@@ -10,12 +10,16 @@ differ disagree, and so does an exact day before another claim's lower bound.
 
 Which side of a state concept means "running again" is general knowledge in
 ``claim_frames.yml`` (``resumption``): "~open+" (reopened), "~suspend-" (resumed, restored).
-Only weekdays are read: they order within one week of publication, where news about a
-restart almost always falls; months and durations ("at least a month") are left alone.
+Weekdays order within one week of publication, where news about a restart almost always
+falls. Two relative periods are read too, counted in days from publication: "next week" on
+the running-again side (the days of the coming week), and a duration on the stopped side
+("will remain shut for at least a month": not open again for 28 days or more, so it cannot
+"reopen next week"). Named months and dates are left alone.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -33,13 +37,43 @@ _EXACT_AFTER_RESUMING = frozenset({None, "on", "by"})  # "will resume (on) Frida
 _END_OF_STOP = frozenset({"until", "till", "before"})  # "closed until Thursday"
 
 
+# "[for] [at least|more than] two weeks", "for a month": how long a stop lasts
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12}
+# the fewest and most days a unit may be: a month is 28 to 31 days
+_UNIT_DAYS = {"day": (1, 1), "week": (7, 7), "fortnight": (14, 14), "month": (28, 31),
+              "year": (365, 366)}
+_FOR_PERIOD_RE = re.compile(
+    r"(?<![\w-])for\s+(?:(at\s+least|more\s+than|over)\s+)?(\d{1,3}|"
+    + "|".join(_NUMBER_WORDS) + r")\s+(day|week|fortnight|month|year)s?(?![\w-])",
+    re.I,
+)
+_NEXT_WEEK_RE = re.compile(r"(?<![\w-])next\s+week(?![\w-])", re.I)
+
+WEEKDAY, NEXT_WEEK, DAYS = "weekday", "next_week", "days"
+
+
 @dataclass(frozen=True)
 class Restart:
-    """The weekday (0 = Monday) a claim says something starts again; ``at_least``: not
-    before that day, possibly later."""
+    """When a claim says something starts again. ``kind`` WEEKDAY: on weekday ``day`` (0 =
+    Monday); NEXT_WEEK: some day of the coming week; DAYS: ``day`` to ``day + span`` days
+    after publication. ``at_least``: not before then, possibly later."""
 
     day: int
     at_least: bool
+    kind: str = WEEKDAY
+    span: int = 0
+
+    def window(self, start: int) -> tuple[float, float]:
+        """The first and last day from publication (on weekday ``start``) it may be."""
+        if self.kind == WEEKDAY:
+            first = (self.day - start) % 7
+        elif self.kind == NEXT_WEEK:
+            first = 7 - start  # the coming Monday
+        else:
+            first = self.day
+        return first, math.inf if self.at_least else first + self.span
 
 
 def restart_of(quote: str, concepts: dict[str, str], resumption: dict[str, str],
@@ -51,6 +85,8 @@ def restart_of(quote: str, concepts: dict[str, str], resumption: dict[str, str],
     if len(sides) != 1:
         return None  # nothing stopped or restarted, or both named ("closed ... reopen")
     found = list(_WHEN_RE.finditer(quote))
+    if not found:
+        return _period_restart(quote, running=sides.pop())
     if len(found) != 1:
         return None  # "suspended on Wednesday and will resume on Friday": which is which?
     prep = found[0].group(1)
@@ -66,6 +102,22 @@ def restart_of(quote: str, concepts: dict[str, str], resumption: dict[str, str],
         # Thursday": open again on Thursday. "Closed on Wednesday" names the stop, not its end
         return Restart(day, negated)
     return None
+
+
+def _period_restart(quote: str, running: bool) -> Restart | None:
+    """A restart given as a relative period: "will reopen next week" (running again), "will
+    remain shut for at least a month" (stopped, from about now)."""
+    if running:
+        if "next" in quote.lower() and len(_NEXT_WEEK_RE.findall(quote)) == 1:
+            return Restart(0, False, NEXT_WEEK, 6)
+        return None
+    found = list(_FOR_PERIOD_RE.finditer(quote)) if "for " in quote.lower() else []
+    if len(found) != 1:
+        return None
+    bound, number, unit = found[0].groups()
+    count = int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]
+    fewest, most = _UNIT_DAYS[unit.lower()]
+    return Restart(count * fewest, bound is not None, DAYS, count * (most - fewest))
 
 
 def week_start(published: str | None) -> int:
@@ -90,14 +142,11 @@ def same_week(a: str | None, b: str | None) -> bool:
 
 
 def restarts_disagree(x: Restart, y: Restart, start: int) -> bool:
-    """Can the two not both be right, counting days from weekday ``start``?"""
-    dx, dy = (x.day - start) % 7, (y.day - start) % 7
-    if x.at_least and y.at_least:
-        return False
-    if not x.at_least and not y.at_least:
-        return dx != dy
-    exact, bound = (dx, dy) if y.at_least else (dy, dx)
-    return exact < bound
+    """Can the two not both be right, counting days from weekday ``start``? Only when the
+    days each allows do not overlap."""
+    (fx, lx), (fy, ly) = x.window(start), y.window(start)
+    return lx < fy or ly < fx
 
 
-__all__ = ["WEEKDAYS", "Restart", "restart_of", "restarts_disagree", "same_week", "week_start"]
+__all__ = ["DAYS", "NEXT_WEEK", "WEEKDAY", "WEEKDAYS", "Restart", "restart_of",
+           "restarts_disagree", "same_week", "week_start"]

@@ -494,7 +494,9 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
     last = len(raw) - 1
     for k, info in enumerate(infos):
         if not info.special:
-            if info.low in _CLAUSE_OPENERS and (pending or clause_sign < 0):
+            low = info.low
+            if (low in _CLAUSE_OPENERS or (low == "and" and _coordinated_clause(raw, k))) and (
+                    pending or clause_sign < 0):
                 for c in pending:
                     signed.setdefault(c, clause_sign)
                 sign *= clause_sign
@@ -521,6 +523,30 @@ def _polarity(raw: list[str], infos: list[_TokenInfo], lex: Lexicon
     for c in pending:
         signed.setdefault(c, clause_sign)
     return sign * clause_sign, signed
+
+
+# auxiliaries that open a verb phrase of its own after "and": "was suspended at nightfall
+# and will resume on Wednesday" names two states, one after the other
+_COORDINATED_AUX = frozenset({"will", "would", "could", "should", "may", "might", "is", "are",
+                              "was", "were", "has", "have", "had"})
+
+
+def _coordinated_clause(raw: list[str], k: int) -> bool:
+    """Does the "and" at ``raw[k]`` open a clause with its own verb ("... and will resume")?
+    A concept then keeps the sign of the clause before it: the first state is the claim's,
+    the later one what follows it (see ``later_clause_start``)."""
+    return k + 1 < len(raw) and raw[k + 1].lower() in _COORDINATED_AUX
+
+
+_LATER_CLAUSE_RE = re.compile(r"\band\s+(?=(?:" + "|".join(sorted(_COORDINATED_AUX)) + r")\b)",
+                              re.I)
+
+
+def later_clause_start(quote: str) -> int | None:
+    """Where a coordinated clause with its own verb starts ("... at nightfall and| will resume
+    on Wednesday"), or None."""
+    m = _LATER_CLAUSE_RE.search(quote) if " and " in quote else None
+    return m.end() if m is not None else None
 
 
 def _ended(raw: list[str], k: int, lex: Lexicon) -> bool:
@@ -1065,11 +1091,23 @@ _RELATIVE_CLAUSE_RE = re.compile(
 )
 
 
+# a relative clause that ends the sentence and looks ahead ("..., which is expected to decide
+# by the end of June", "..., who will take over in May") adds what happens next: news, not
+# background about the one it is attached to
+_FORWARD_RELATIVE_RE = re.compile(
+    r",\s+(?:who|which)\s+(?:will|(?:is|are)\s+(?:expected|due|set|scheduled|likely)\s+to)\b")
+
+
+def _background(m: re.Match[str]) -> bool:
+    """Is the relative clause ``m`` background? Not when it ends the quote looking ahead."""
+    return m.end() < len(m.string) or _FORWARD_RELATIVE_RE.match(m.group(0)) is None
+
+
 def relative_spans(quote: str) -> list[tuple[int, int]]:
     """(start, end) of the relative clauses of a quote: background, not its assertion."""
     if ", " not in quote:
         return []
-    return [m.span() for m in _RELATIVE_CLAUSE_RE.finditer(quote)]
+    return [m.span() for m in _RELATIVE_CLAUSE_RE.finditer(quote) if _background(m)]
 
 
 def _in_relative(before: str) -> bool:
@@ -1090,7 +1128,8 @@ def _blank_relatives(quote: str) -> str:
     """
     if ", " not in quote:
         return quote
-    return _RELATIVE_CLAUSE_RE.sub(lambda m: " " * len(m.group(0)), quote)
+    return _RELATIVE_CLAUSE_RE.sub(
+        lambda m: " " * len(m.group(0)) if _background(m) else m.group(0), quote)
 
 
 def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Frame | None:
@@ -1711,7 +1750,7 @@ def find_claims(
         ms = mentions.get(sentence.id, [])
         cand = _candidate(doc, sentence, ms, by_key, last_person, last_org, lex)
         if cand is not None:
-            out.append(_resolved(cand, by_key, last_person, orgs))
+            out.append(_resolved(cand, by_key, last_person, orgs, doc.text))
         for m in ms:  # pronoun antecedents for the next sentences
             actor = by_key.get(m.actor)
             if actor is not None:
@@ -1806,6 +1845,7 @@ def _resolved(
     by_key: dict[str, LocalActor],
     last_person: str | None,
     orgs: list[str],
+    text: str = "",
 ) -> ClaimCandidate:
     """The candidate with a pronoun or definite subject ("It had cancelled ...", "The
     airline will ...") resolved to the latest compatible actor: an organisation for "it",
@@ -1824,7 +1864,7 @@ def _resolved(
     elif first in ("it", "they") and orgs:
         subject = orgs[-1]
     elif (m := _DEFINITE_ORG_RE.match(quote)) is not None and orgs:
-        subject = _org_by_head(m.group(1).lower(), by_key, orgs)
+        subject = _org_by_head(m.group(1).lower(), by_key, orgs, text)
     if subject is None:
         return cand
     if subject not in cand.actors:
@@ -1862,16 +1902,39 @@ def _speaker_subject(
     return cand
 
 
-def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str]) -> str | None:
+def _org_by_head(head: str, by_key: dict[str, LocalActor], orgs: list[str], text: str = ""
+                 ) -> str | None:
     """The latest organisation "the <head>" can stand for: one whose name has the head
     word ("the authority" -> "Velmar Transit Authority"), else, for a generic head ("the
-    company", "the airline"), the latest organisation of all."""
+    company", "the airline"), the latest organisation of all that the source ever names
+    other than as a place (``text``: the document's text)."""
     s = stem(head)
     for key in reversed(orgs):
         actor = by_key[key]
         if s in _name_stems((actor.name, *actor.aliases)):
             return key
-    return orgs[-1] if head in _ANY_ORG_HEADS else None
+    if head not in _ANY_ORG_HEADS:
+        return None
+    for key in reversed(orgs):
+        if not text or not _only_placed(by_key[key], text):
+            return key
+    return orgs[-1]
+
+
+# "in X", "near X": where something is ("at X" is as often an employer: "workers at X"),
+# but not a holding in a company ("a stake in X", "shares in X")
+_PLACE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?<!stake\s)(?<!stakes\s)(?<!shares\s)(?<!interest\s)(?<!investment\s)"
+    r"(?<!invested\s)(?:in|near)\s$", re.I)
+
+
+def _only_placed(actor: LocalActor, text: str) -> bool:
+    """Is ``actor`` a one-word name of which every mention is where something is ("a
+    warehouse in Brannock", "in Brannock's industrial park")? A name used only so is a
+    place here, whatever its type, and never what "the company" stands for."""
+    return " " not in actor.name and bool(actor.mentions) and all(
+        _PLACE_BEFORE_RE.search(text, max(0, m.start - 6), m.start) is not None
+        for m in actor.mentions)
 
 
 @lru_cache(maxsize=8192)
