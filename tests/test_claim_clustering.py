@@ -307,6 +307,17 @@ def test_quantities_are_normalised_across_spellings() -> None:
     assert signed is not None and signed.approx and signed.unit == parse_quantity("9 players").unit
 
 
+def test_a_verb_before_workers_also_counts_its_agent_but_office_workers_are_no_officers(
+) -> None:
+    from generator.crossref.claims import parse_quantity
+
+    rescue, rescuers = parse_quantity("30 rescue workers"), parse_quantity("30 rescuers")
+    assert rescue is not None and rescuers is not None and rescue.agent == rescuers.unit
+    office, officers = parse_quantity("30 office workers"), parse_quantity("30 officers")
+    assert office is not None and officers is not None
+    assert office.agent is None and office.unit != officers.unit
+
+
 def test_generic_words_do_not_carry_a_cluster() -> None:
     claims = cluster(
         {

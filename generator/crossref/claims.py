@@ -692,9 +692,14 @@ def _agent_noun(tail: list[str]) -> str | None:
     if len(tail) < 2 or tail[1].strip(".,;:\"'()") not in _DOER_HEADS:
         return None
     verb = tail[0]
-    if len(verb) < 3 or not verb.isalpha() or verb in _UNIT_STOP:
+    if len(verb) < 3 or not verb.isalpha() or verb in _UNIT_STOP or verb in _NOT_AGENT_VERBS:
         return None
     return _counted(fold_term(stem(verb + ("r" if verb.endswith("e") else "er"))))
+
+
+# Nouns before "workers" whose "-er" form names other people: office workers are not
+# officers, farm workers not farmers (who own the farms).
+_NOT_AGENT_VERBS = frozenset({"office", "farm"})
 
 
 def _step(digits: str) -> float:
