@@ -390,3 +390,21 @@ def test_a_title_in_what_someone_said_is_not_their_role():
     _, _, actors = extract("The party's housing spokesperson, Nell Varga, said the minister "
                            "had cut the grant by a fifth two years ago.\n")
     assert [r.title for r in by_name(actors, "Nell Varga").roles] == ["spokesperson"]
+
+
+def test_an_age_set_off_by_commas_makes_a_person_and_their_surname_follows():
+    # "Name, 58," is an age: the bare surname mentioned twice later is the same person,
+    # not an organisation outvoting the full name.
+    text = ("Tobias Wrenfield, 58, was convicted on Monday. Wrenfield denied the charges. "
+            "The jury heard that Wrenfield had backdated invoices.")
+    _, _, actors = extract(text)
+    assert by_name(actors, "Tobias Wrenfield").type == "person"
+
+
+def test_the_owner_of_a_lawyer_may_be_a_person():
+    # "X's lawyer" is no evidence of an organisation when X is a person's surname.
+    text = ("Tobias Wrenfield was convicted on Monday. Wrenfield's lawyer, Ada Quist, said "
+            "he would appeal.")
+    _, _, actors = extract(text)
+    assert by_name(actors, "Tobias Wrenfield").type == "person"
+    assert by_name(actors, "Ada Quist").type == "person"

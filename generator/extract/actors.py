@@ -1060,7 +1060,7 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
     if nxt == "," and after is not None:
         if after.lower == "which":
             return "organisation"
-        if after.lower == "who":
+        if after.lower == "who" or _age_apposition(toks, j + 1):
             return "person"
         entry = ctx.lex.forms.get(norm(after.text))
         if entry is not None and entry.kind in ("country", "place"):
@@ -1074,6 +1074,14 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
     if prev == "at" and prev2 in _STAFF:  # "analysts at Panmure Liberum"
         return "organisation"
     return None
+
+
+def _age_apposition(toks: list[Token], k: int) -> bool:
+    """ "Name, 58, was ...": a bare number set off by commas after a name is an age, which
+    only people are given in news copy (a year or a count has more digits or a noun)."""
+    age = toks[k].text
+    return age.isdigit() and len(age) <= 3 and 0 < int(age) < 120 and k + 1 < len(toks) and (
+        toks[k + 1].text == ",")
 
 
 def _apposition_type(toks: list[Token], j: int) -> str | None:
@@ -1178,12 +1186,29 @@ def _org_from_modifier(ctx: _Ctx, toks: list[Token], a: tuple[int, int], title: 
     acronym = j - i == 1 and _ACRONYM_RE.match(toks[i].text) is not None
     if whole is not None or head or kind != "government" or acronym:
         idx = _classify(ctx, toks, i, j, sid, headline=False)
-        if idx is not None and ctx.cands[idx].strength < _HEAD:
+        if idx is not None and ctx.cands[idx].strength < _HEAD and not _person_owner(
+            ctx, toks, i, j
+        ):
             ctx.cands[idx].votes.append(("organisation", _CUE))
         if head == "place" and j - i >= 2 and title:
             title = f"{toks[j - 1].text} {title}"  # "Harris County Judge": a county judge
         return title, idx
     return f"{_text(ctx.doc, toks, i, j)} {title}", None
+
+
+def _person_owner(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Is the owner in "X's lawyer, Y" a person by the source's own evidence?
+
+    A person has lawyers, spokespeople and advisers too, so the possessive alone is no
+    evidence of an organisation: "Mary Okoro's lawyer" (a given name first) or "Okoro's
+    lawyer" beside a person-shaped "Gareth Okoro" elsewhere in the source stays a person.
+    """
+    if j >= len(toks) or toks[j].text not in _POSSESSIVE:
+        return False
+    if j - i >= 2:
+        return toks[i].text in ctx.lex.given and _person_like(toks, i, j, ctx.lex)
+    word = " " + toks[i].text
+    return any(c.ntok >= 2 and c.type == "person" and c.text.endswith(word) for c in ctx.cands)
 
 
 def _person(ctx: _Ctx, toks: list[Token], p: tuple[int, int], sid: str) -> int | None:
