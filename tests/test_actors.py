@@ -408,3 +408,22 @@ def test_the_owner_of_a_lawyer_may_be_a_person():
     _, _, actors = extract(text)
     assert by_name(actors, "Tobias Wrenfield").type == "person"
     assert by_name(actors, "Ada Quist").type == "person"
+
+
+def test_post_nominal_letters_are_no_part_of_a_persons_name():
+    # "KC", "QC", "MP", "OBE" after a full name mark a person and stay out of the name.
+    text = ("Prosecutor Wilma Dunstable KC told jurors the scheme was a fraud. His barrister, "
+            "Osric Penhallow QC, argued otherwise. Dunstable said the case was clear.")
+    _, _, actors = extract(text)
+    wilma = by_name(actors, "Wilma Dunstable")
+    assert wilma.type == "person" and "Dunstable" in wilma.aliases
+    assert [r.title.lower() for r in wilma.roles] == ["prosecutor"]
+    osric = by_name(actors, "Osric Penhallow")
+    assert osric.type == "person" and [r.title for r in osric.roles] == ["barrister"]
+    assert not any("KC" in a.name or "QC" in a.name for a in actors)
+
+
+def test_mp_before_a_name_is_a_title():
+    _, _, actors = extract("Opposition MP Harriet Vell said the vote was rushed.\n")
+    vell = by_name(actors, "Harriet Vell")
+    assert vell.type == "person" and vell.roles and vell.roles[0].title.endswith("MP")

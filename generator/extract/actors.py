@@ -650,6 +650,13 @@ def _person_like(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
         "’", "").isalpha() and not (len(w.text) > 1 and w.text.isupper()) for w in words)
 
 
+# Letters written after a person's full name: silk ("KC", "QC", "SC"), membership of a
+# parliament ("MP", "MEP") and honours ("OBE"). They mark the name before them as a person
+# and are not part of it, so "Jane Roe KC" and "Roe" are one actor.
+_POST_NOMINALS = frozenset({"KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "MBE",
+                            "CBE", "KBE", "DBE", "FRS", "PhD"})
+
+
 def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
               headline: bool) -> int | None:
     """Turn one capitalised span into a candidate (or None when it is not an actor)."""
@@ -670,6 +677,8 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         # K"), and so does a word before it ("Plan B", "Vitamin D"): never an actor. What
         # comes before that label may still be one ("Acme Class B" is Acme).
         return _classify(ctx, toks, i, j - 2, sid, headline) if j - i > 2 else None
+    if j - i >= 3 and last in _POST_NOMINALS and _person_like(toks, i, j - 1, lex):
+        return _person(ctx, toks, (i, j - 1), sid)  # "Jane Roe KC": the honour is no name
     if _plural_demonym(key, lex):
         return None  # "Kenyans", "South Koreans": people of a country, not one actor
     demonym = lex.demonyms.get(key)
@@ -1213,6 +1222,8 @@ def _person_owner(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
 
 def _person(ctx: _Ctx, toks: list[Token], p: tuple[int, int], sid: str) -> int | None:
     i, j = p
+    if j - i >= 3 and toks[j - 1].text in _POST_NOMINALS:
+        j -= 1  # "prosecutor Jane Roe KC": the person is Jane Roe
     if not _person_like(toks, i, j, ctx.lex):
         return None
     text = _text(ctx.doc, toks, i, j)
