@@ -427,3 +427,27 @@ def test_mp_before_a_name_is_a_title():
     _, _, actors = extract("Opposition MP Harriet Vell said the vote was rushed.\n")
     vell = by_name(actors, "Harriet Vell")
     assert vell.type == "person" and vell.roles and vell.roles[0].title.endswith("MP")
+
+
+def test_an_acronym_defined_for_a_lower_case_phrase_is_a_term():
+    # The initials of "earnings before interest and taxes" spell "EBIT": a term of the
+    # trade, not an organisation, wherever the source uses it; a name's acronym stays.
+    text = ("Adjusted earnings before interest and taxes (EBIT) rose 11%, the Harlow Mining "
+            "Company (HMC) said. Analysts had expected EBIT of $40m. HMC shares rose.")
+    _, _, actors = extract(text)
+    assert "EBIT" not in names(actors)
+    assert "HMC" in by_name(actors, "Harlow Mining Company").aliases
+
+
+def test_a_department_opening_a_sentence_before_a_title_is_part_of_the_title():
+    # "Finance chief X": the department names no organisation ("Transport Minister X").
+    _, _, actors = extract("Finance chief Odile Sarrant was more guarded about margins.\n")
+    assert names(actors) == {"Odile Sarrant"}
+    assert by_name(actors, "Odile Sarrant").roles[0].title == "Finance chief"
+
+
+def test_a_hyphenated_run_of_months_is_a_period_not_a_name():
+    text = ("Sales for the July-to-September period rose, and April-June revenue fell, "
+            "Coca-Cola said.\n")
+    _, _, actors = extract(text)
+    assert names(actors) == {"Coca-Cola"}

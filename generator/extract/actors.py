@@ -211,6 +211,7 @@ class _Ctx:
     group_starts: dict[str, list[int]] = field(default_factory=dict)
     # (group, normalised name, its words) of the named bodies, computed once for roles
     bodies: list[tuple[_Group, str, list[str]]] | None = None
+    terms: frozenset[str] = frozenset()  # acronyms of lower-case phrases: "(EBIT)"
 
 
 # ------------------------------------------------------------------ tokens and spans
@@ -686,6 +687,10 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         if nxt is not None and nxt.lower in _GOV_WORDS:
             return _government_cand(ctx, demonym, toks, i, j + 1, sid)
         return None  # "Chinese exporters": an adjective, not a mention
+    if j - i == 1 and "-" in key and all(part in lex.never for part in key.split("-")):
+        return None  # "July-to-September", "Monday-Friday": a period, like its words
+    if j - i == 1 and toks[i].text in ctx.terms:
+        return None  # "earnings before interest and taxes (EBIT)": a term, not an actor
     compound = _compound(ctx, toks, i, j, sid)
     if compound is not None:
         return compound if compound >= 0 else None
@@ -1138,6 +1143,44 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return True
 
 
+# Words an acronym of a phrase may leave out ("return on equity (ROE)").
+_TERM_GLUE = frozenset({"and", "of", "on", "the", "for", "in", "to", "a", "per"})
+
+
+def _defined_terms(tokenised: list[tuple[Sentence, list[Token]]]) -> frozenset[str]:
+    """Acronyms the source defines for a lower-case phrase: "earnings before interest and
+    taxes (EBIT)", "gross domestic product (GDP)". A name is written with capitals, so an
+    acronym of a common-noun phrase is a term of the trade, never an actor."""
+    found: set[str] = set()
+    for sent, toks in tokenised:
+        if "(" not in sent.text:
+            continue
+        for k in range(2, len(toks) - 1):
+            if toks[k - 1].text == "(" and toks[k + 1].text == ")" and _term_acronym(
+                toks, k
+            ):
+                found.add(toks[k].text)
+    return frozenset(found)
+
+
+def _term_acronym(toks: list[Token], k: int) -> bool:
+    """Do the initials of the lower-case words just before "(" spell the acronym at k?"""
+    letters = toks[k].text.lower()
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and toks[k].text[0].isupper()):
+        return False
+    pos, m = len(letters) - 1, k - 2
+    while pos >= 0 and m >= 0 and k - 2 - m <= len(letters) + 3:
+        word = toks[m].text
+        if not (word.isalpha() and word.islower()):
+            return False
+        if word[0] == letters[pos]:
+            pos -= 1
+        elif word not in _TERM_GLUE:
+            return False
+        m -= 1
+    return pos < 0
+
+
 def _acronym_in_parentheses(toks: list[Token], j: int, cand: _Cand) -> None:
     """"General Data Protection Regulation (GDPR)": the acronym is an alias."""
     if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
@@ -1406,10 +1449,23 @@ def _portfolio_opener(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int],
                       tkind: str) -> bool:
     """"Transport Minister Daniel Okwu said": one word opening the sentence in front of a
     government title names its portfolio, as it does mid-sentence ("said Transport
-    Minister X"), not an organisation; "One minister", "Another secretary" do not."""
+    Minister X"), not an organisation; "One minister", "Another secretary" do not. A
+    department of a firm does so before any title ("Finance chief X")."""
     word = toks[span[1]].lower
+    if span[2] - span[1] == 1 and word in _BUSINESS_FUNCTIONS:
+        return True  # "Finance chief Jane Roe", "Marketing director ...": a department
     return tkind == "government" and span[2] - span[1] == 1 and word.isalpha() and (
         word not in _NUMBER_WORDS and word not in ctx.lex.forms)
+
+
+# Departments of any firm: before a title they say which part of it a person runs
+# ("Finance chief", "Operations director"), never which organisation.
+_BUSINESS_FUNCTIONS = frozenset({
+    "finance", "financial", "marketing", "sales", "operations", "technology", "strategy",
+    "investment", "communications", "compliance", "legal", "commercial", "product", "research",
+    "security", "risk", "policy", "digital", "data", "engineering", "procurement", "personnel",
+    "design", "editorial", "medical", "scientific", "creative", "executive", "information",
+})
 
 
 def _possessive_owner(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
@@ -2531,6 +2587,8 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     mid_caps, lone_caps, edge_caps = _mid_caps(tokenised)
     ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text), edge_caps)
     ctx.pairs = _opening_pairs(ctx, tokenised)
+    if "(" in doc.text:
+        ctx.terms = _defined_terms(tokenised)
     # Lower-case ministries and references need (lower-case) words most sources never
     # use: asked once for the source rather than sentence by sentence.
     ministries = "ministry" in lower_words
