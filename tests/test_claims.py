@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from generator.extract.claims import content_terms, find_claims, headline, stem
-from generator.models import ClaimCandidate, Document, LocalActor, Mention, Metadata, Sentence
+from generator.models import (
+    ClaimCandidate,
+    Document,
+    LocalActor,
+    Mention,
+    Metadata,
+    Role,
+    Sentence,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -464,3 +472,18 @@ def test_an_owners_title_and_name_speak_for_the_named_person_not_the_owner() -> 
     claim = one("Doe's deputy, Tom Ray, said the board had approved the plan unanimously.",
                 people)
     assert claim.appearance.attributed_to == "tom-ray"
+
+
+def test_the_title_alone_speaks_for_the_one_person_holding_it():
+    # "the judge said" is the person the source introduced as "Judge X".
+    text = ("Judge Odile Marrant adjourned the hearing. "
+            "\"You abused a position of trust,\" the judge said.")
+    actors = {"odile-marrant": ("person", "Odile Marrant")}
+    doc = make_doc(text)
+    sentences = split(doc)
+    local = actors_for(doc, sentences, actors)
+    local[0].roles.append(Role("Judge", None, doc.id, "s1"))
+    claim = [c for c in find_claims(doc, sentences, local) if c.appearance.sentence == "s2"][0]
+    assert claim.appearance.attributed_to == "odile-marrant"
+    assert claim.appearance.attribution_kind == "person"
+    assert claim.text == "You abused a position of trust."

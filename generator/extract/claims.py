@@ -862,6 +862,16 @@ _GENERIC_ORGS = _wordset(
     charity society services unions
     """
 )
+# Heads of the job titles a news story refers back to with "the": "the judge said", "the
+# governor told reporters". Such a speaker is the one person of the source holding that title.
+_TITLE_HEADS = _wordset(
+    """
+    judge magistrate coroner prosecutor minister governor president chancellor mayor senator
+    ambassador chairman chairwoman director analyst economist professor commissioner
+    secretary premier coach lawyer barrister solicitor attorney inspector detective sheriff
+    bishop admiral
+    """
+)
 # words that make a would-be speaker a clause: "it would raise prices by 9% in October"
 _VERBISH = _wordset(
     """
@@ -930,6 +940,7 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             or head in _GENERIC_ORGS
             or head in lex.anonymous_heads
             or head in lex.documents
+            or head in _TITLE_HEADS and i > 0 and low[i - 1] in _DETERMINERS
         ):
             rest = low[i + 1 :]
             if not rest or rest[0] in {
@@ -1428,6 +1439,8 @@ def _attribute(
     if others:
         actor = by_key[others[0].actor]
         return actor.key, _kind_of(actor)
+    if not heads.isdisjoint(_TITLE_HEADS) and (holder := _title_holder(heads, by_key)):
+        return holder, "person"  # "the judge said" after "Judge Ann Roe"
     if heads & lex.spokes and (org := _org_of_spokes(core, by_key, lex)) is not None:
         return org, "organisation"  # "a zoo spokesman" after "Linford Zoo"
     if heads & lex.spokes or heads & _GENERIC_ORGS or heads & lex.documents:
@@ -1437,6 +1450,13 @@ def _attribute(
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _title_holder(heads: set[str], by_key: dict[str, LocalActor]) -> str | None:
+    """The one person of the source whose role title ends in a word of ``heads``."""
+    found = {key for key, actor in by_key.items() if actor.type == "person" and any(
+        role.title.rsplit(None, 1)[-1].lower() in heads for role in actor.roles)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _owner(speaker: str, end: int) -> bool:
