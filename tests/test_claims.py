@@ -487,3 +487,16 @@ def test_the_title_alone_speaks_for_the_one_person_holding_it():
     assert claim.appearance.attributed_to == "odile-marrant"
     assert claim.appearance.attribution_kind == "person"
     assert claim.text == "You abused a position of trust."
+
+
+def test_a_participle_clause_before_the_speaker_is_not_the_speaker():
+    # "Opening the case in May," ends in a capital but names nobody; the speaker follows it,
+    # and "told jurors" / "told the court" are addressees like "told reporters".
+    spec = {"ann-roe": ("person", "Ann Roe")}
+    claim = one("Opening the case in May, prosecutor Ann Roe told jurors the scheme was a "
+                "fraud.", spec)
+    assert claim.appearance.attributed_to == "ann-roe"
+    assert claim.text == "The scheme was a fraud."
+    claim = one("Ann Roe told the court the invoices had been backdated.", spec)
+    assert claim.appearance.attributed_to == "ann-roe"
+    assert claim.text == "The invoices had been backdated."

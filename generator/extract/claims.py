@@ -1009,9 +1009,14 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     return pos + (m.end() if m else 0)
 
 
+# (hearers in court, parliament and meetings too: "told jurors the scheme was ...", "told
+# the committee the plan had failed")
 _ADDRESSEE_SKIP_RE = re.compile(
     r"\s+(?:[A-Z][\w.&'-]*\s+){1,4}|\s+(?:reporters|journalists|lawmakers|"
-    r"investors|members|staff|employees|customers|them|him|her|us|me)\s+"
+    r"investors|members|staff|employees|customers|them|him|her|us|me|jurors|"
+    r"shareholders|analysts|delegates|MPs|senators|parliament|"
+    r"the\s+(?:court|jury|tribunal|committee|inquiry|hearing|panel|meeting|conference|"
+    r"audience|crowd|chamber|house|senate|assembly|board))\s+"
 )
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # a time or a setting between a reporting verb and its clause: "said on Monday the port
@@ -1162,9 +1167,15 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         intro = _INTRO_RE.match(before)
         like = None  # _speaker_like(before), once known
         if intro is not None:
-            like = _speaker_like(before, lex)
-            if not like:
-                sp_start, before, like = start + intro.end(), before[intro.end() :], None
+            rest = before[intro.end() :]
+            if _speaker_like(rest, lex):
+                # "Opening the case in May, prosecutor Ann Roe told ...": the speaker follows
+                # the introductory phrase, however name-like its last word ("May") is
+                sp_start, before, like = start + intro.end(), rest, True
+            else:
+                like = _speaker_like(before, lex)
+                if not like:
+                    sp_start, before, like = start + intro.end(), rest, None
         if _in_relative(before) or not (_speaker_like(before, lex) if like is None else like):
             continue  # "Penrose, who has said he ..., is expected to": not the main verb
         content = _content_after(text, m.end(), m.group(0), lex)
@@ -1175,10 +1186,11 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
     return None
 
 
-# an introductory adverbial before the speaker: "Despite the protests, the government said"
+# an introductory adverbial before the speaker: "Despite the protests, the government said",
+# or a participle clause: "Opening the case, the prosecutor said"
 _INTRO_RE = re.compile(
     r"(?:despite|after|before|in|on|at|during|following|amid|with|under|since|while|"
-    r"although|though|because|earlier|later|last|by)\b[^,\"\u201c]{0,80},\s+",
+    r"although|though|because|earlier|later|last|by|[a-z]+ing)\b[^,\"\u201c]{0,80},\s+",
     re.I,
 )
 
@@ -1237,6 +1249,8 @@ def _trailing_at(
             return None
         if _THAT_NEXT_RE.match(tail[v_end:]):
             return None
+        if verb.lower() in lex.tell_forms and not _FINITE.isdisjoint(rest.lower().split()):
+            return None  # "..., X told jurors the scheme was a fraud": X's own clause follows
     sp_start = base + sp_off
     if v_start > 0:  # '"...," Acme's president, Jane Doe, said': the role is the speaker's
         back = _apposed_role(body, start, cut)
