@@ -451,3 +451,15 @@ def test_a_hyphenated_run_of_months_is_a_period_not_a_name():
             "Coca-Cola said.\n")
     _, _, actors = extract(text)
     assert names(actors) == {"Coca-Cola"}
+
+
+def test_a_company_name_opening_a_sentence_before_a_title_is_the_employer():
+    # "Harbrook economist X": a word the source never writes in lower case, with no
+    # adjective's ending, is the employer; "Independent analyst Y" is not.
+    text = ("Harbrook economist Lina Sorvik said the cut was likely. Independent analyst "
+            "Ben Oduya disagreed.\n")
+    _, _, actors = extract(text)
+    lina = by_name(actors, "Lina Sorvik")
+    assert lina.roles[0].organisation == by_name(actors, "Harbrook").key
+    assert by_name(actors, "Ben Oduya").roles[0].organisation is None
+    assert "Independent" not in names(actors)

@@ -1442,7 +1442,25 @@ def _weak_modifier(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int] | No
         span[2] < len(toks) and toks[span[2]].text in _POSSESSIVE
     ):
         return False  # "Hungary's foreign minister": a known name or an owner
-    return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps
+    return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps and not _name_shaped(
+        ctx, tok.lower)
+
+
+# Endings of the adjectives that open a sentence before a title ("Independent analyst X",
+# "Veteran economist", "Leading lawyer", "Senior", "Former", "Local"...).
+_ADJECTIVE_ENDINGS = ("ent", "ant", "ive", "al", "ous", "ful", "ic", "ed", "ing", "ior", "er",
+                      "an", "ary", "ish", "est", "ile", "ble", "less", "ist", "eran")
+
+
+def _name_shaped(ctx: _Ctx, word: str) -> bool:
+    """Is a one-word sentence opener before a title ("Swedbank economist X", "Jefferies
+    analyst Y") more likely the employer's name than an adjective? The source never writes
+    it in lower case, no list knows it as a common word, and it has no adjective's ending."""
+    lex = ctx.lex
+    return len(word) > 3 and word.isalpha() and word not in ctx.lower_words and (
+        word not in lex.never and word not in lex.alone and word not in lex.descriptor
+        and word not in lex.given and word not in _BUSINESS_FUNCTIONS
+        and not word.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _portfolio_opener(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int],
