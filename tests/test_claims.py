@@ -500,3 +500,13 @@ def test_a_participle_clause_before_the_speaker_is_not_the_speaker():
     claim = one("Ann Roe told the court the invoices had been backdated.", spec)
     assert claim.appearance.attributed_to == "ann-roe"
     assert claim.text == "The invoices had been backdated."
+
+
+def test_a_reporting_verb_after_its_modifier_is_a_noun():
+    # "raised its revenue forecast": "forecast" heads a compound noun, so the company
+    # asserts nothing; the outlet reports the raise.
+    claim = one("Harbrook, the cable maker, raised its revenue forecast for the year on "
+                "Wednesday.",
+                {"harbrook": ("organisation", "Harbrook")})
+    assert claim.appearance.attribution_kind == "outlet"
+    assert claim.appearance.reporting_verb is None

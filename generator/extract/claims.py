@@ -1160,6 +1160,8 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
             continue
         if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
             continue  # "The report says", "its statement": the noun, not the verb
+        if len(words) >= 2 and _compound_noun(words[-2], m.group(0)):
+            continue  # "raised its revenue forecast": a noun after its modifier
         after = text[m.end() : m.end() + 12].lower()
         if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
@@ -1184,6 +1186,22 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         stripped = before.rstrip(" ,")
         return Frame(content, len(text), sp_start, sp_start + len(stripped), m.group(0))
     return None
+
+
+# Reporting verbs that are also nouns, and the possessives that make a following word
+# their modifier: "its revenue forecast", "the firm's profit warning".
+_NOUN_VERBS = frozenset({"forecast", "forecasts", "report", "reports", "estimate", "estimates",
+                         "warning", "warnings", "claim", "claims", "comment", "comments",
+                         "statement", "outlook", "projection", "projections", "guidance"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your", "whose"})
+
+
+def _compound_noun(before: str, verb: str) -> bool:
+    """Is ``verb`` the head noun of a compound whose modifier follows ``before``?"""
+    if verb.lower() not in _NOUN_VERBS:
+        return False
+    low = before.lower()
+    return low in _POSSESSIVE_PRONOUNS or low.endswith(("'s", "\u2019s"))
 
 
 # an introductory adverbial before the speaker: "Despite the protests, the government said",
