@@ -463,3 +463,11 @@ def test_a_company_name_opening_a_sentence_before_a_title_is_the_employer():
     assert lina.roles[0].organisation == by_name(actors, "Harbrook").key
     assert by_name(actors, "Ben Oduya").roles[0].organisation is None
     assert "Independent" not in names(actors)
+
+
+def test_an_age_between_a_name_and_its_apposition_keeps_the_role():
+    _, _, actors = extract("Tobias Wrenfield, 58, a director of Harbrook Cables, was "
+                           "convicted on Monday.\n")
+    role = by_name(actors, "Tobias Wrenfield").roles[0]
+    assert role.title == "director"
+    assert role.organisation == by_name(actors, "Harbrook Cables").key

@@ -1759,6 +1759,8 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
     org: tuple[int, int] | None = None
     opos = None
     # ", [det] [Org]['s] Title" or ", [det] [words] Title [prep] [the] Org"
+    if k + 2 < ti and _age_apposition(toks, k):
+        k += 2  # "Jane Roe, 58, a director of Acme": the age stands between
     while k < ti and toks[k].lower in _DETERMINERS:
         k += 1
     between = [p for p in range(ppos + 1, pos) if spans[p][0] == "cap"]
