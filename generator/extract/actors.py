@@ -1147,30 +1147,29 @@ def _initials_fit(acronym: str, name: str) -> bool:
 _TERM_GLUE = frozenset({"and", "of", "on", "the", "for", "in", "to", "a", "per"})
 
 
-def _defined_terms(tokenised: list[tuple[Sentence, list[Token]]]) -> frozenset[str]:
+def _defined_terms(text: str) -> frozenset[str]:
     """Acronyms the source defines for a lower-case phrase: "earnings before interest and
     taxes (EBIT)", "gross domestic product (GDP)". A name is written with capitals, so an
     acronym of a common-noun phrase is a term of the trade, never an actor."""
-    found: set[str] = set()
-    for sent, toks in tokenised:
-        if "(" not in sent.text:
-            continue
-        for k in range(2, len(toks) - 1):
-            if toks[k - 1].text == "(" and toks[k + 1].text == ")" and _term_acronym(
-                toks, k
-            ):
-                found.add(toks[k].text)
+    found = set()
+    for m in _PAREN_ACRONYM_RE.finditer(text):
+        acronym = m.group(1)
+        if acronym not in found and _term_acronym(
+            text[max(0, m.start() - 90) : m.start()].split(), acronym
+        ):
+            found.add(acronym)
     return frozenset(found)
 
 
-def _term_acronym(toks: list[Token], k: int) -> bool:
-    """Do the initials of the lower-case words just before "(" spell the acronym at k?"""
-    letters = toks[k].text.lower()
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and toks[k].text[0].isupper()):
-        return False
-    pos, m = len(letters) - 1, k - 2
-    while pos >= 0 and m >= 0 and k - 2 - m <= len(letters) + 3:
-        word = toks[m].text
+_PAREN_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def _term_acronym(words: list[str], acronym: str) -> bool:
+    """Do the initials of the lower-case words before "(" spell ``acronym``?"""
+    letters = acronym.lower()
+    pos, m = len(letters) - 1, len(words) - 1
+    while pos >= 0 and m >= 0:
+        word = words[m]
         if not (word.isalpha() and word.islower()):
             return False
         if word[0] == letters[pos]:
@@ -2608,7 +2607,7 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text), edge_caps)
     ctx.pairs = _opening_pairs(ctx, tokenised)
     if "(" in doc.text:
-        ctx.terms = _defined_terms(tokenised)
+        ctx.terms = _defined_terms(doc.text)
     # Lower-case ministries and references need (lower-case) words most sources never
     # use: asked once for the source rather than sentence by sentence.
     ministries = "ministry" in lower_words
