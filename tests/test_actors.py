@@ -471,3 +471,10 @@ def test_an_age_between_a_name_and_its_apposition_keeps_the_role():
     role = by_name(actors, "Tobias Wrenfield").roles[0]
     assert role.title == "director"
     assert role.organisation == by_name(actors, "Harbrook Cables").key
+
+
+def test_central_banks_of_major_economies_are_known_institutions():
+    _, _, actors = extract("The Riksbank held rates while Norges Bank and the RBA cut.\n")
+    assert by_name(actors, "Riksbank").type == "government"
+    assert by_name(actors, "Norges Bank").type == "government"
+    assert by_name(actors, "Reserve Bank of Australia").type == "government"
