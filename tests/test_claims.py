@@ -510,3 +510,12 @@ def test_a_reporting_verb_after_its_modifier_is_a_noun():
                 {"harbrook": ("organisation", "Harbrook")})
     assert claim.appearance.attribution_kind == "outlet"
     assert claim.appearance.reporting_verb is None
+
+
+def test_what_the_court_heard_is_reported_not_asserted_by_the_outlet():
+    # "The court heard that ..." is evidence put to the court, not a finding of the outlet.
+    claim = one("The court heard that Ann Roe had backdated the invoices.")
+    assert claim.appearance.attribution_kind == "organisation"
+    assert claim.appearance.reporting_verb == "heard"
+    assert claim.hedging == "reported"
+    assert claim.text == "Ann Roe had backdated the invoices."
