@@ -519,3 +519,14 @@ def test_what_the_court_heard_is_reported_not_asserted_by_the_outlet():
     assert claim.appearance.reporting_verb == "heard"
     assert claim.hedging == "reported"
     assert claim.text == "Ann Roe had backdated the invoices."
+
+
+def test_an_organisation_speaking_of_the_head_of_its_name_means_itself():
+    # "A Harbank spokesperson said the bank ..." is Harbank, not the bank named before.
+    spec = {"lindqvist-bank": ("organisation", "Lindqvist Bank"),
+            "harbank": ("organisation", "Harbank")}
+    claims = claims_of("Lindqvist Bank said rates would fall. A Harbank spokesperson said "
+                       "the bank would not comment on the data.", spec)
+    claim = [c for c in claims if c.appearance.sentence == "s2"][0]
+    assert claim.appearance.attributed_to == "harbank"
+    assert claim.subject == "harbank" and "lindqvist-bank" not in claim.actors

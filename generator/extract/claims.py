@@ -1916,13 +1916,27 @@ def _resolved(
     elif first in ("it", "they") and orgs:
         subject = orgs[-1]
     elif (m := _DEFINITE_ORG_RE.match(quote)) is not None and orgs:
-        subject = _org_by_head(m.group(1).lower(), by_key, orgs, text)
+        head = m.group(1).lower()
+        subject = _speaking_org(cand, head, by_key) or _org_by_head(head, by_key, orgs, text)
     if subject is None:
         return cand
     if subject not in cand.actors:
         cand.actors = sorted({*cand.actors, subject})
     cand.subject = subject  # ``cand`` is new and nobody else's: no copy needed
     return cand
+
+
+def _speaking_org(cand: ClaimCandidate, head: str, by_key: dict[str, LocalActor]
+                  ) -> str | None:
+    """"A Riksbank spokesperson said the bank would ...": an organisation speaking of "the
+    <head>" means itself when its name ends in that head, even inside one word ("Riksbank",
+    "Bundesbank"), or the head stands for any organisation ("the company")."""
+    actor = by_key.get(cand.appearance.attributed_to or "")
+    if actor is None or actor.type not in ("organisation", "government"):
+        return None
+    if head in _ANY_ORG_HEADS or actor.name.lower().endswith(head):
+        return actor.key
+    return None
 
 
 def _speaker_subject(
