@@ -344,6 +344,10 @@ _LAW_WORDS = frozenset({"Act", "Acts", "Bill", "Regulations", "Directive", "Orde
                         "Convention", "Treaty", "Statute", "Ordinance"})
 _LAW_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_LAW_WORDS)) + r")\s+$")
 _COUNT_PAIR_AFTER = re.compile(r"\s*(?:and|to|or)\s+\d[\d,]*\s+([a-z]+)")
+# "for (more than) two days before ...": how long, not when
+_DURATION_BEFORE = re.compile(
+    r"\bfor\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|"
+    r"over\s+|under\s+|at\s+least\s+|up\s+to\s+|some\s+|roughly\s+)?$", re.I)
 _RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
 # "last" after these is the verb ("expected to last three weeks", "will last"), not "past".
 _VERB_LAST_BEFORE = re.compile(
@@ -534,6 +538,10 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     kind = m.lastgroup
     if kind == "k_period" and _VERB_LAST_BEFORE.search(before) and m.group()[:4].lower() == "last":
         return False  # "expected to last three weeks": the verb, a duration
+    if kind == "k_period" and m.group().lower().endswith(("before", "after")) and (
+        _DURATION_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    ):
+        return False  # "deliberated for more than two days before returning": a duration
     if kind == "k_range" and m.group("r_y2"):
         return _year_range_ok(text, m)
     if kind == "k_month" and not m.group("m_year") and m.group() == (m.group("month") or ""):
