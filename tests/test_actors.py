@@ -478,3 +478,13 @@ def test_central_banks_of_major_economies_are_known_institutions():
     assert by_name(actors, "Riksbank").type == "government"
     assert by_name(actors, "Norges Bank").type == "government"
     assert by_name(actors, "Reserve Bank of Australia").type == "government"
+
+
+def test_an_apposition_through_a_possessive_head_noun_gives_the_role():
+    # "X, the company's former chief executive,": the company is the body named before.
+    text = ("Harbrook Cables Ltd cut its dividend. Tobias Wrenfield, the company's former chief "
+            "executive, said the plan had failed.\n")
+    _, _, actors = extract(text)
+    role = by_name(actors, "Tobias Wrenfield").roles[0]
+    assert role.title == "chief executive"
+    assert role.organisation == by_name(actors, "Harbrook Cables Ltd").key

@@ -1763,6 +1763,7 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
     while k < ti and toks[k].lower in _DETERMINERS:
         k += 1
     between = [p for p in range(ppos + 1, pos) if spans[p][0] == "cap"]
+    owner = None  # "the company's": the body served, referred to by its head noun
     if between:
         opos = between[-1]
         if len(between) > 1 or spans[opos][1] != k or _lowercase_lead(
@@ -1772,7 +1773,10 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         org = (spans[opos][1], spans[opos][2])
     elif ti - k > 3 or any(not t.text.isalpha() or t.cap or t.lower in _SAYS
                            for t in toks[k:ti]):
-        return  # ("X, said the minister had cut": what X said, not who X is)
+        owner = _possessive_owner_noun(ctx, toks, k, ti)
+        if owner is None:
+            return  # ("X, said the minister had cut": what X said, not who X is)
+        k = ti  # "Jane Doe, the company's former chief executive": served by "the company"
     qualifier = None
     tend = _complement(toks, tj)  # "head of metals research at ..."
     if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
@@ -1781,8 +1785,8 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
             opos = after
             org = (spans[after][1], spans[after][2])
             qualifier = _qualifier(ctx, toks, spans[after][2])
-    anaphor = None
-    if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
+    anaphor = owner
+    if org is None and owner is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
         anaphor = _referred_org(ctx, toks, tend, closed=False)  # "head of the centre"
     person = _person(ctx, toks, (pi, pj), sid)
     if person is None:
@@ -1796,6 +1800,21 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         used.add(opos)
     ctx.roles.append(_RoleCand(person, title, org_idx, sid, toks[ti].start, toks[tj - 1].end,
                                qualifier, anaphor=anaphor))
+
+
+def _possessive_owner_noun(ctx: _Ctx, toks: list[Token], k: int, ti: int
+                          ) -> tuple[str, None] | None:
+    """"the company's [former] chief executive" in an apposition: the organisation served is
+    the one the source last named with that head noun (an anaphor), when tokens k..ti are a
+    body's head noun, a possessive and at most two lower-case words before the title."""
+    if ti - k > 4 or ti - k < 2 or toks[k + 1].text not in _POSSESSIVE:
+        return None
+    noun = toks[k].text
+    if not (noun.isalpha() and noun.islower()) or not all(
+        t.text.isalpha() and t.text.islower() and t.lower not in _SAYS for t in toks[k + 2 : ti]
+    ):
+        return None
+    return (noun, None) if noun in ctx.lex.suffix or noun in _ORG_BEFORE else None
 
 
 def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
@@ -2451,7 +2470,15 @@ def _anaphor_org(ctx: _Ctx, anaphor: tuple[str, str | None], pos: int,
         last = bisect_left(starts, pos) - 1
         if last >= 0 and starts[last] > best_pos:
             best, best_pos = group, starts[last]
+    if best is None and head in _ANY_BODY_HEADS and country is None:
+        # "the company's chief executive" after "Acme Corp": a generic head names any body
+        return _anaphor_org(ctx, ("", None), pos, groups, cand_key)
     return cand_key.get(best.members[0]) if best is not None else None
+
+
+# Head nouns that stand for any organisation when no name of the source ends in them.
+_ANY_BODY_HEADS = frozenset({"company", "firm", "group", "business", "corporation", "bank",
+                             "lender", "insurer", "carrier", "airline", "operator", "maker"})
 
 
 def _group_type(ctx: _Ctx, group: _Group) -> str:
