@@ -686,12 +686,17 @@ def full_text(source: Source) -> Safe:
     pos, current = 0, None
     for sentence in sorted(source.sentences, key=lambda s: (s.start, s.index)):
         gap = source.text[pos:sentence.start] if sentence.start > pos else ""
-        if gap.strip():
-            paragraphs[-1].append(str(md(gap)))
+        # Text kept out of the sentences (a dateline) belongs to the paragraph it is written
+        # in: what follows the gap's last line break opens the sentence's paragraph.
+        cut = gap.rfind("\n") + 1
+        if gap[:cut].strip():
+            paragraphs[-1].append(str(md(gap[:cut])))
         if current is not None and paragraphs[-1] and (
             sentence.paragraph != current or "\n" in gap
         ):
             paragraphs.append([])
+        if gap[cut:].strip():
+            paragraphs[-1].append(str(md(gap[cut:])))
         paragraphs[-1].append(_span(source, sentence))
         pos, current = max(pos, sentence.end), sentence.paragraph
     if source.text[pos:].strip():

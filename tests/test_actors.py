@@ -390,3 +390,101 @@ def test_a_title_in_what_someone_said_is_not_their_role():
     _, _, actors = extract("The party's housing spokesperson, Nell Varga, said the minister "
                            "had cut the grant by a fifth two years ago.\n")
     assert [r.title for r in by_name(actors, "Nell Varga").roles] == ["spokesperson"]
+
+
+def test_an_age_set_off_by_commas_makes_a_person_and_their_surname_follows():
+    # "Name, 58," is an age: the bare surname mentioned twice later is the same person,
+    # not an organisation outvoting the full name.
+    text = ("Tobias Wrenfield, 58, was convicted on Monday. Wrenfield denied the charges. "
+            "The jury heard that Wrenfield had backdated invoices.")
+    _, _, actors = extract(text)
+    assert by_name(actors, "Tobias Wrenfield").type == "person"
+
+
+def test_the_owner_of_a_lawyer_may_be_a_person():
+    # "X's lawyer" is no evidence of an organisation when X is a person's surname.
+    text = ("Tobias Wrenfield was convicted on Monday. Wrenfield's lawyer, Ada Quist, said "
+            "he would appeal.")
+    _, _, actors = extract(text)
+    assert by_name(actors, "Tobias Wrenfield").type == "person"
+    assert by_name(actors, "Ada Quist").type == "person"
+
+
+def test_post_nominal_letters_are_no_part_of_a_persons_name():
+    # "KC", "QC", "MP", "OBE" after a full name mark a person and stay out of the name.
+    text = ("Prosecutor Wilma Dunstable KC told jurors the scheme was a fraud. His barrister, "
+            "Osric Penhallow QC, argued otherwise. Dunstable said the case was clear.")
+    _, _, actors = extract(text)
+    wilma = by_name(actors, "Wilma Dunstable")
+    assert wilma.type == "person" and "Dunstable" in wilma.aliases
+    assert [r.title.lower() for r in wilma.roles] == ["prosecutor"]
+    osric = by_name(actors, "Osric Penhallow")
+    assert osric.type == "person" and [r.title for r in osric.roles] == ["barrister"]
+    assert not any("KC" in a.name or "QC" in a.name for a in actors)
+
+
+def test_mp_before_a_name_is_a_title():
+    _, _, actors = extract("Opposition MP Harriet Vell said the vote was rushed.\n")
+    vell = by_name(actors, "Harriet Vell")
+    assert vell.type == "person" and vell.roles and vell.roles[0].title.endswith("MP")
+
+
+def test_an_acronym_defined_for_a_lower_case_phrase_is_a_term():
+    # The initials of "earnings before interest and taxes" spell "EBIT": a term of the
+    # trade, not an organisation, wherever the source uses it; a name's acronym stays.
+    text = ("Adjusted earnings before interest and taxes (EBIT) rose 11%, the Harlow Mining "
+            "Company (HMC) said. Analysts had expected EBIT of $40m. HMC shares rose.")
+    _, _, actors = extract(text)
+    assert "EBIT" not in names(actors)
+    assert "HMC" in by_name(actors, "Harlow Mining Company").aliases
+
+
+def test_a_department_opening_a_sentence_before_a_title_is_part_of_the_title():
+    # "Finance chief X": the department names no organisation ("Transport Minister X").
+    _, _, actors = extract("Finance chief Odile Sarrant was more guarded about margins.\n")
+    assert names(actors) == {"Odile Sarrant"}
+    assert by_name(actors, "Odile Sarrant").roles[0].title == "Finance chief"
+
+
+def test_a_hyphenated_run_of_months_is_a_period_not_a_name():
+    text = ("Sales for the July-to-September period rose, and April-June revenue fell, "
+            "Coca-Cola said.\n")
+    _, _, actors = extract(text)
+    assert names(actors) == {"Coca-Cola"}
+
+
+def test_a_company_name_opening_a_sentence_before_a_title_is_the_employer():
+    # "Harbrook economist X": a word the source never writes in lower case, with no
+    # adjective's ending, is the employer; "Independent analyst Y" is not.
+    text = ("Harbrook economist Lina Sorvik said the cut was likely. Independent analyst "
+            "Ben Oduya disagreed.\n")
+    _, _, actors = extract(text)
+    lina = by_name(actors, "Lina Sorvik")
+    assert lina.roles[0].organisation == by_name(actors, "Harbrook").key
+    assert by_name(actors, "Ben Oduya").roles[0].organisation is None
+    assert "Independent" not in names(actors)
+
+
+def test_an_age_between_a_name_and_its_apposition_keeps_the_role():
+    _, _, actors = extract("Tobias Wrenfield, 58, a director of Harbrook Cables, was "
+                           "convicted on Monday.\n")
+    role = by_name(actors, "Tobias Wrenfield").roles[0]
+    assert role.title == "director"
+    assert role.organisation == by_name(actors, "Harbrook Cables").key
+
+
+def test_central_banks_of_major_economies_are_known_institutions():
+    _, _, actors = extract("The Riksbank held rates while Norges Bank and the RBA cut.\n")
+    assert by_name(actors, "Riksbank").type == "government"
+    assert by_name(actors, "Norges Bank").type == "government"
+    assert by_name(actors, "Reserve Bank of Australia").type == "government"
+
+
+def test_an_apposition_through_a_possessive_head_noun_gives_the_role():
+    # "X, the company's former chief executive,": the company is the body named before.
+    text = ("Harbrook Cables Ltd cut its dividend. Tobias Wrenfield, the company's former chief "
+            "executive, said the plan had failed.\n")
+    _, _, actors = extract(text)
+    role = by_name(actors, "Tobias Wrenfield").roles[0]
+    assert role.title == "chief executive"
+    assert role.organisation == by_name(actors, "Harbrook Cables Ltd").key

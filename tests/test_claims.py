@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from generator.extract.claims import content_terms, find_claims, headline, stem
-from generator.models import ClaimCandidate, Document, LocalActor, Mention, Metadata, Sentence
+from generator.models import (
+    ClaimCandidate,
+    Document,
+    LocalActor,
+    Mention,
+    Metadata,
+    Role,
+    Sentence,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -464,3 +472,61 @@ def test_an_owners_title_and_name_speak_for_the_named_person_not_the_owner() -> 
     claim = one("Doe's deputy, Tom Ray, said the board had approved the plan unanimously.",
                 people)
     assert claim.appearance.attributed_to == "tom-ray"
+
+
+def test_the_title_alone_speaks_for_the_one_person_holding_it():
+    # "the judge said" is the person the source introduced as "Judge X".
+    text = ("Judge Odile Marrant adjourned the hearing. "
+            "\"You abused a position of trust,\" the judge said.")
+    actors = {"odile-marrant": ("person", "Odile Marrant")}
+    doc = make_doc(text)
+    sentences = split(doc)
+    local = actors_for(doc, sentences, actors)
+    local[0].roles.append(Role("Judge", None, doc.id, "s1"))
+    claim = [c for c in find_claims(doc, sentences, local) if c.appearance.sentence == "s2"][0]
+    assert claim.appearance.attributed_to == "odile-marrant"
+    assert claim.appearance.attribution_kind == "person"
+    assert claim.text == "You abused a position of trust."
+
+
+def test_a_participle_clause_before_the_speaker_is_not_the_speaker():
+    # "Opening the case in May," ends in a capital but names nobody; the speaker follows it,
+    # and "told jurors" / "told the court" are addressees like "told reporters".
+    spec = {"ann-roe": ("person", "Ann Roe")}
+    claim = one("Opening the case in May, prosecutor Ann Roe told jurors the scheme was a "
+                "fraud.", spec)
+    assert claim.appearance.attributed_to == "ann-roe"
+    assert claim.text == "The scheme was a fraud."
+    claim = one("Ann Roe told the court the invoices had been backdated.", spec)
+    assert claim.appearance.attributed_to == "ann-roe"
+    assert claim.text == "The invoices had been backdated."
+
+
+def test_a_reporting_verb_after_its_modifier_is_a_noun():
+    # "raised its revenue forecast": "forecast" heads a compound noun, so the company
+    # asserts nothing; the outlet reports the raise.
+    claim = one("Harbrook, the cable maker, raised its revenue forecast for the year on "
+                "Wednesday.",
+                {"harbrook": ("organisation", "Harbrook")})
+    assert claim.appearance.attribution_kind == "outlet"
+    assert claim.appearance.reporting_verb is None
+
+
+def test_what_the_court_heard_is_reported_not_asserted_by_the_outlet():
+    # "The court heard that ..." is evidence put to the court, not a finding of the outlet.
+    claim = one("The court heard that Ann Roe had backdated the invoices.")
+    assert claim.appearance.attribution_kind == "organisation"
+    assert claim.appearance.reporting_verb == "heard"
+    assert claim.hedging == "reported"
+    assert claim.text == "Ann Roe had backdated the invoices."
+
+
+def test_an_organisation_speaking_of_the_head_of_its_name_means_itself():
+    # "A Harbank spokesperson said the bank ..." is Harbank, not the bank named before.
+    spec = {"lindqvist-bank": ("organisation", "Lindqvist Bank"),
+            "harbank": ("organisation", "Harbank")}
+    claims = claims_of("Lindqvist Bank said rates would fall. A Harbank spokesperson said "
+                       "the bank would not comment on the data.", spec)
+    claim = [c for c in claims if c.appearance.sentence == "s2"][0]
+    assert claim.appearance.attributed_to == "harbank"
+    assert claim.subject == "harbank" and "lindqvist-bank" not in claim.actors

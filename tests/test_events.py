@@ -77,6 +77,11 @@ def test_time_expressions(sentence: str, when: str, dated: str | None, undated: 
         "Some 2000 people attended and the index rose to 2024 points.",
         "The price was $2024 and the model GPT-2024 shipped.",
         "Previously, officials had recently said so.",
+        # a year in a law's name is no time: "the Bribery Act 2010", "the 2010 Act"
+        "They were convicted under the Fraud Act 2006.",
+        "The maximum sentence under the 2006 Act is ten years.",
+        # how long before something, not when: "for more than two days before returning"
+        "The jury deliberated for more than two days before returning its verdicts.",
     ],
 )
 def test_durations_recurrences_names_and_counts_are_not_events(sentence: str) -> None:

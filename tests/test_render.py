@@ -417,3 +417,19 @@ def test_edit_button_opens_the_origin_file_when_mkdocs_yml_sets_a_repository() -
     assert edit_url("../seeds/a.txt", None, None) is None  # no repository: no button
     assert edit_url(None, repo, "edit/main/docs/") is None  # hand-written page: MkDocs' own
     assert edit_url("javascript:alert(1)", None, "edit/main/docs/") is None
+
+
+def test_text_kept_out_of_sentences_stays_in_its_own_paragraph() -> None:
+    # A dateline opening the second paragraph leads that paragraph; it is not appended to
+    # the paragraph before it.
+    from generator.models import Sentence, Source
+    from generator.render import full_text
+
+    text = "By Ann Lee\n\nLONDON (Reuters) - Prices rose."
+    first = Sentence("s1", "t", 0, 0, 10, "By Ann Lee", paragraph=0)
+    second = Sentence("s2", "t", 1, 31, 43, "Prices rose.", paragraph=1)
+    source = Source("t", "seeds/t.txt", "txt", None, None, None, None, "en", text,
+                    [first, second], [])
+    paragraphs = str(full_text(source)).split("\n\n")
+    assert len(paragraphs) == 2
+    assert "LONDON" not in paragraphs[0] and paragraphs[1].startswith("LONDON")

@@ -211,6 +211,7 @@ class _Ctx:
     group_starts: dict[str, list[int]] = field(default_factory=dict)
     # (group, normalised name, its words) of the named bodies, computed once for roles
     bodies: list[tuple[_Group, str, list[str]]] | None = None
+    terms: frozenset[str] = frozenset()  # acronyms of lower-case phrases: "(EBIT)"
 
 
 # ------------------------------------------------------------------ tokens and spans
@@ -650,6 +651,13 @@ def _person_like(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
         "’", "").isalpha() and not (len(w.text) > 1 and w.text.isupper()) for w in words)
 
 
+# Letters written after a person's full name: silk ("KC", "QC", "SC"), membership of a
+# parliament ("MP", "MEP") and honours ("OBE"). They mark the name before them as a person
+# and are not part of it, so "Jane Roe KC" and "Roe" are one actor.
+_POST_NOMINALS = frozenset({"KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "MBE",
+                            "CBE", "KBE", "DBE", "FRS", "PhD"})
+
+
 def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
               headline: bool) -> int | None:
     """Turn one capitalised span into a candidate (or None when it is not an actor)."""
@@ -670,6 +678,8 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         # K"), and so does a word before it ("Plan B", "Vitamin D"): never an actor. What
         # comes before that label may still be one ("Acme Class B" is Acme).
         return _classify(ctx, toks, i, j - 2, sid, headline) if j - i > 2 else None
+    if j - i >= 3 and last in _POST_NOMINALS and _person_like(toks, i, j - 1, lex):
+        return _person(ctx, toks, (i, j - 1), sid)  # "Jane Roe KC": the honour is no name
     if _plural_demonym(key, lex):
         return None  # "Kenyans", "South Koreans": people of a country, not one actor
     demonym = lex.demonyms.get(key)
@@ -677,6 +687,10 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         if nxt is not None and nxt.lower in _GOV_WORDS:
             return _government_cand(ctx, demonym, toks, i, j + 1, sid)
         return None  # "Chinese exporters": an adjective, not a mention
+    if j - i == 1 and "-" in key and all(part in lex.never for part in key.split("-")):
+        return None  # "July-to-September", "Monday-Friday": a period, like its words
+    if j - i == 1 and toks[i].text in ctx.terms:
+        return None  # "earnings before interest and taxes (EBIT)": a term, not an actor
     compound = _compound(ctx, toks, i, j, sid)
     if compound is not None:
         return compound if compound >= 0 else None
@@ -1060,7 +1074,7 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
     if nxt == "," and after is not None:
         if after.lower == "which":
             return "organisation"
-        if after.lower == "who":
+        if after.lower == "who" or _age_apposition(toks, j + 1):
             return "person"
         entry = ctx.lex.forms.get(norm(after.text))
         if entry is not None and entry.kind in ("country", "place"):
@@ -1074,6 +1088,14 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
     if prev == "at" and prev2 in _STAFF:  # "analysts at Panmure Liberum"
         return "organisation"
     return None
+
+
+def _age_apposition(toks: list[Token], k: int) -> bool:
+    """ "Name, 58, was ...": a bare number set off by commas after a name is an age, which
+    only people are given in news copy (a year or a count has more digits or a noun)."""
+    age = toks[k].text
+    return age.isdigit() and len(age) <= 3 and 0 < int(age) < 120 and k + 1 < len(toks) and (
+        toks[k + 1].text == ",")
 
 
 def _apposition_type(toks: list[Token], j: int) -> str | None:
@@ -1119,6 +1141,43 @@ def _initials_fit(acronym: str, name: str) -> bool:
         if pos == 0:
             return False
     return True
+
+
+# Words an acronym of a phrase may leave out ("return on equity (ROE)").
+_TERM_GLUE = frozenset({"and", "of", "on", "the", "for", "in", "to", "a", "per"})
+
+
+def _defined_terms(text: str) -> frozenset[str]:
+    """Acronyms the source defines for a lower-case phrase: "earnings before interest and
+    taxes (EBIT)", "gross domestic product (GDP)". A name is written with capitals, so an
+    acronym of a common-noun phrase is a term of the trade, never an actor."""
+    found = set()
+    for m in _PAREN_ACRONYM_RE.finditer(text):
+        acronym = m.group(1)
+        if acronym not in found and _term_acronym(
+            text[max(0, m.start() - 90) : m.start()].split(), acronym
+        ):
+            found.add(acronym)
+    return frozenset(found)
+
+
+_PAREN_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def _term_acronym(words: list[str], acronym: str) -> bool:
+    """Do the initials of the lower-case words before "(" spell ``acronym``?"""
+    letters = acronym.lower()
+    pos, m = len(letters) - 1, len(words) - 1
+    while pos >= 0 and m >= 0:
+        word = words[m]
+        if not (word.isalpha() and word.islower()):
+            return False
+        if word[0] == letters[pos]:
+            pos -= 1
+        elif word not in _TERM_GLUE:
+            return False
+        m -= 1
+    return pos < 0
 
 
 def _acronym_in_parentheses(toks: list[Token], j: int, cand: _Cand) -> None:
@@ -1178,7 +1237,9 @@ def _org_from_modifier(ctx: _Ctx, toks: list[Token], a: tuple[int, int], title: 
     acronym = j - i == 1 and _ACRONYM_RE.match(toks[i].text) is not None
     if whole is not None or head or kind != "government" or acronym:
         idx = _classify(ctx, toks, i, j, sid, headline=False)
-        if idx is not None and ctx.cands[idx].strength < _HEAD:
+        if idx is not None and ctx.cands[idx].strength < _HEAD and not _person_owner(
+            ctx, toks, i, j
+        ):
             ctx.cands[idx].votes.append(("organisation", _CUE))
         if head == "place" and j - i >= 2 and title:
             title = f"{toks[j - 1].text} {title}"  # "Harris County Judge": a county judge
@@ -1186,8 +1247,25 @@ def _org_from_modifier(ctx: _Ctx, toks: list[Token], a: tuple[int, int], title: 
     return f"{_text(ctx.doc, toks, i, j)} {title}", None
 
 
+def _person_owner(ctx: _Ctx, toks: list[Token], i: int, j: int) -> bool:
+    """Is the owner in "X's lawyer, Y" a person by the source's own evidence?
+
+    A person has lawyers, spokespeople and advisers too, so the possessive alone is no
+    evidence of an organisation: "Mary Okoro's lawyer" (a given name first) or "Okoro's
+    lawyer" beside a person-shaped "Gareth Okoro" elsewhere in the source stays a person.
+    """
+    if j >= len(toks) or toks[j].text not in _POSSESSIVE:
+        return False
+    if j - i >= 2:
+        return toks[i].text in ctx.lex.given and _person_like(toks, i, j, ctx.lex)
+    word = " " + toks[i].text
+    return any(c.ntok >= 2 and c.type == "person" and c.text.endswith(word) for c in ctx.cands)
+
+
 def _person(ctx: _Ctx, toks: list[Token], p: tuple[int, int], sid: str) -> int | None:
     i, j = p
+    if j - i >= 3 and toks[j - 1].text in _POST_NOMINALS:
+        j -= 1  # "prosecutor Jane Roe KC": the person is Jane Roe
     if not _person_like(toks, i, j, ctx.lex):
         return None
     text = _text(ctx.doc, toks, i, j)
@@ -1363,17 +1441,48 @@ def _weak_modifier(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int] | No
         span[2] < len(toks) and toks[span[2]].text in _POSSESSIVE
     ):
         return False  # "Hungary's foreign minister": a known name or an owner
-    return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps
+    return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps and not _name_shaped(
+        ctx, tok.lower)
+
+
+# Endings of the adjectives that open a sentence before a title ("Independent analyst X",
+# "Veteran economist", "Leading lawyer", "Senior", "Former", "Local"...).
+_ADJECTIVE_ENDINGS = ("ent", "ant", "ive", "al", "ous", "ful", "ic", "ed", "ing", "ior", "er",
+                      "an", "ary", "ish", "est", "ile", "ble", "less", "ist", "eran")
+
+
+def _name_shaped(ctx: _Ctx, word: str) -> bool:
+    """Is a one-word sentence opener before a title ("Swedbank economist X", "Jefferies
+    analyst Y") more likely the employer's name than an adjective? The source never writes
+    it in lower case, no list knows it as a common word, and it has no adjective's ending."""
+    lex = ctx.lex
+    return len(word) > 3 and word.isalpha() and word not in ctx.lower_words and (
+        word not in lex.never and word not in lex.alone and word not in lex.descriptor
+        and word not in lex.given and word not in _BUSINESS_FUNCTIONS
+        and not word.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _portfolio_opener(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int],
                       tkind: str) -> bool:
     """"Transport Minister Daniel Okwu said": one word opening the sentence in front of a
     government title names its portfolio, as it does mid-sentence ("said Transport
-    Minister X"), not an organisation; "One minister", "Another secretary" do not."""
+    Minister X"), not an organisation; "One minister", "Another secretary" do not. A
+    department of a firm does so before any title ("Finance chief X")."""
     word = toks[span[1]].lower
+    if span[2] - span[1] == 1 and word in _BUSINESS_FUNCTIONS:
+        return True  # "Finance chief Jane Roe", "Marketing director ...": a department
     return tkind == "government" and span[2] - span[1] == 1 and word.isalpha() and (
         word not in _NUMBER_WORDS and word not in ctx.lex.forms)
+
+
+# Departments of any firm: before a title they say which part of it a person runs
+# ("Finance chief", "Operations director"), never which organisation.
+_BUSINESS_FUNCTIONS = frozenset({
+    "finance", "financial", "marketing", "sales", "operations", "technology", "strategy",
+    "investment", "communications", "compliance", "legal", "commercial", "product", "research",
+    "security", "risk", "policy", "digital", "data", "engineering", "procurement", "personnel",
+    "design", "editorial", "medical", "scientific", "creative", "executive", "information",
+})
 
 
 def _possessive_owner(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
@@ -1649,9 +1758,12 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
     org: tuple[int, int] | None = None
     opos = None
     # ", [det] [Org]['s] Title" or ", [det] [words] Title [prep] [the] Org"
+    if k + 2 < ti and _age_apposition(toks, k):
+        k += 2  # "Jane Roe, 58, a director of Acme": the age stands between
     while k < ti and toks[k].lower in _DETERMINERS:
         k += 1
     between = [p for p in range(ppos + 1, pos) if spans[p][0] == "cap"]
+    owner = None  # "the company's": the body served, referred to by its head noun
     if between:
         opos = between[-1]
         if len(between) > 1 or spans[opos][1] != k or _lowercase_lead(
@@ -1661,7 +1773,10 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         org = (spans[opos][1], spans[opos][2])
     elif ti - k > 3 or any(not t.text.isalpha() or t.cap or t.lower in _SAYS
                            for t in toks[k:ti]):
-        return  # ("X, said the minister had cut": what X said, not who X is)
+        owner = _possessive_owner_noun(ctx, toks, k, ti)
+        if owner is None:
+            return  # ("X, said the minister had cut": what X said, not who X is)
+        k = ti  # "Jane Doe, the company's former chief executive": served by "the company"
     qualifier = None
     tend = _complement(toks, tj)  # "head of metals research at ..."
     if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
@@ -1670,8 +1785,8 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
             opos = after
             org = (spans[after][1], spans[after][2])
             qualifier = _qualifier(ctx, toks, spans[after][2])
-    anaphor = None
-    if org is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
+    anaphor = owner
+    if org is None and owner is None and tend < len(toks) and toks[tend].lower in _ROLE_PREPS:
         anaphor = _referred_org(ctx, toks, tend, closed=False)  # "head of the centre"
     person = _person(ctx, toks, (pi, pj), sid)
     if person is None:
@@ -1685,6 +1800,21 @@ def _apposition(ctx: _Ctx, toks: list[Token], spans: list[tuple[str, int, int]],
         used.add(opos)
     ctx.roles.append(_RoleCand(person, title, org_idx, sid, toks[ti].start, toks[tj - 1].end,
                                qualifier, anaphor=anaphor))
+
+
+def _possessive_owner_noun(ctx: _Ctx, toks: list[Token], k: int, ti: int
+                          ) -> tuple[str, None] | None:
+    """"the company's [former] chief executive" in an apposition: the organisation served is
+    the one the source last named with that head noun (an anaphor), when tokens k..ti are a
+    body's head noun, a possessive and at most two lower-case words before the title."""
+    if ti - k > 4 or ti - k < 2 or toks[k + 1].text not in _POSSESSIVE:
+        return None
+    noun = toks[k].text
+    if not (noun.isalpha() and noun.islower()) or not all(
+        t.text.isalpha() and t.text.islower() and t.lower not in _SAYS for t in toks[k + 2 : ti]
+    ):
+        return None
+    return (noun, None) if noun in ctx.lex.suffix or noun in _ORG_BEFORE else None
 
 
 def _lowercase_ministries(ctx: _Ctx, toks: list[Token], sid: str) -> None:
@@ -2340,7 +2470,15 @@ def _anaphor_org(ctx: _Ctx, anaphor: tuple[str, str | None], pos: int,
         last = bisect_left(starts, pos) - 1
         if last >= 0 and starts[last] > best_pos:
             best, best_pos = group, starts[last]
+    if best is None and head in _ANY_BODY_HEADS and country is None:
+        # "the company's chief executive" after "Acme Corp": a generic head names any body
+        return _anaphor_org(ctx, ("", None), pos, groups, cand_key)
     return cand_key.get(best.members[0]) if best is not None else None
+
+
+# Head nouns that stand for any organisation when no name of the source ends in them.
+_ANY_BODY_HEADS = frozenset({"company", "firm", "group", "business", "corporation", "bank",
+                             "lender", "insurer", "carrier", "airline", "operator", "maker"})
 
 
 def _group_type(ctx: _Ctx, group: _Group) -> str:
@@ -2495,6 +2633,8 @@ def find_actors(doc: Document, sentences: list[Sentence]) -> list[LocalActor]:
     mid_caps, lone_caps, edge_caps = _mid_caps(tokenised)
     ctx = _Ctx(doc, lex, mid_caps, lone_caps, lower_words, _is_ai_doc(doc.text), edge_caps)
     ctx.pairs = _opening_pairs(ctx, tokenised)
+    if "(" in doc.text:
+        ctx.terms = _defined_terms(doc.text)
     # Lower-case ministries and references need (lower-case) words most sources never
     # use: asked once for the source rather than sentence by sentence.
     ministries = "ministry" in lower_words

@@ -862,6 +862,16 @@ _GENERIC_ORGS = _wordset(
     charity society services unions
     """
 )
+# Heads of the job titles a news story refers back to with "the": "the judge said", "the
+# governor told reporters". Such a speaker is the one person of the source holding that title.
+_TITLE_HEADS = _wordset(
+    """
+    judge magistrate coroner prosecutor minister governor president chancellor mayor senator
+    ambassador chairman chairwoman director analyst economist professor commissioner
+    secretary premier coach lawyer barrister solicitor attorney inspector detective sheriff
+    bishop admiral
+    """
+)
 # words that make a would-be speaker a clause: "it would raise prices by 9% in October"
 _VERBISH = _wordset(
     """
@@ -930,6 +940,7 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             or head in _GENERIC_ORGS
             or head in lex.anonymous_heads
             or head in lex.documents
+            or head in _TITLE_HEADS and i > 0 and low[i - 1] in _DETERMINERS
         ):
             rest = low[i + 1 :]
             if not rest or rest[0] in {
@@ -998,9 +1009,14 @@ def _content_after(text: str, pos: int, verb: str, lex: Lexicon) -> int | None:
     return pos + (m.end() if m else 0)
 
 
+# (hearers in court, parliament and meetings too: "told jurors the scheme was ...", "told
+# the committee the plan had failed")
 _ADDRESSEE_SKIP_RE = re.compile(
     r"\s+(?:[A-Z][\w.&'-]*\s+){1,4}|\s+(?:reporters|journalists|lawmakers|"
-    r"investors|members|staff|employees|customers|them|him|her|us|me)\s+"
+    r"investors|members|staff|employees|customers|them|him|her|us|me|jurors|"
+    r"shareholders|analysts|delegates|MPs|senators|parliament|"
+    r"the\s+(?:court|jury|tribunal|committee|inquiry|hearing|panel|meeting|conference|"
+    r"audience|crowd|chamber|house|senate|assembly|board))\s+"
 )
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # a time or a setting between a reporting verb and its clause: "said on Monday the port
@@ -1144,6 +1160,8 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
             continue
         if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
             continue  # "The report says", "its statement": the noun, not the verb
+        if len(words) >= 2 and _compound_noun(words[-2], m.group(0)):
+            continue  # "raised its revenue forecast": a noun after its modifier
         after = text[m.end() : m.end() + 12].lower()
         if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
@@ -1151,9 +1169,15 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         intro = _INTRO_RE.match(before)
         like = None  # _speaker_like(before), once known
         if intro is not None:
-            like = _speaker_like(before, lex)
-            if not like:
-                sp_start, before, like = start + intro.end(), before[intro.end() :], None
+            rest = before[intro.end() :]
+            if _speaker_like(rest, lex):
+                # "Opening the case in May, prosecutor Ann Roe told ...": the speaker follows
+                # the introductory phrase, however name-like its last word ("May") is
+                sp_start, before, like = start + intro.end(), rest, True
+            else:
+                like = _speaker_like(before, lex)
+                if not like:
+                    sp_start, before, like = start + intro.end(), rest, None
         if _in_relative(before) or not (_speaker_like(before, lex) if like is None else like):
             continue  # "Penrose, who has said he ..., is expected to": not the main verb
         content = _content_after(text, m.end(), m.group(0), lex)
@@ -1164,10 +1188,27 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
     return None
 
 
-# an introductory adverbial before the speaker: "Despite the protests, the government said"
+# Reporting verbs that are also nouns, and the possessives that make a following word
+# their modifier: "its revenue forecast", "the firm's profit warning".
+_NOUN_VERBS = frozenset({"forecast", "forecasts", "report", "reports", "estimate", "estimates",
+                         "warning", "warnings", "claim", "claims", "comment", "comments",
+                         "statement", "outlook", "projection", "projections", "guidance"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your", "whose"})
+
+
+def _compound_noun(before: str, verb: str) -> bool:
+    """Is ``verb`` the head noun of a compound whose modifier follows ``before``?"""
+    if verb.lower() not in _NOUN_VERBS:
+        return False
+    low = before.lower()
+    return low in _POSSESSIVE_PRONOUNS or low.endswith(("'s", "\u2019s"))
+
+
+# an introductory adverbial before the speaker: "Despite the protests, the government said",
+# or a participle clause: "Opening the case, the prosecutor said"
 _INTRO_RE = re.compile(
     r"(?:despite|after|before|in|on|at|during|following|amid|with|under|since|while|"
-    r"although|though|because|earlier|later|last|by)\b[^,\"\u201c]{0,80},\s+",
+    r"although|though|because|earlier|later|last|by|[a-z]+ing)\b[^,\"\u201c]{0,80},\s+",
     re.I,
 )
 
@@ -1226,6 +1267,8 @@ def _trailing_at(
             return None
         if _THAT_NEXT_RE.match(tail[v_end:]):
             return None
+        if verb.lower() in lex.tell_forms and not _FINITE.isdisjoint(rest.lower().split()):
+            return None  # "..., X told jurors the scheme was a fraud": X's own clause follows
     sp_start = base + sp_off
     if v_start > 0:  # '"...," Acme's president, Jane Doe, said': the role is the speaker's
         back = _apposed_role(body, start, cut)
@@ -1428,6 +1471,8 @@ def _attribute(
     if others:
         actor = by_key[others[0].actor]
         return actor.key, _kind_of(actor)
+    if not heads.isdisjoint(_TITLE_HEADS) and (holder := _title_holder(heads, by_key)):
+        return holder, "person"  # "the judge said" after "Judge Ann Roe"
     if heads & lex.spokes and (org := _org_of_spokes(core, by_key, lex)) is not None:
         return org, "organisation"  # "a zoo spokesman" after "Linford Zoo"
     if heads & lex.spokes or heads & _GENERIC_ORGS or heads & lex.documents:
@@ -1437,6 +1482,13 @@ def _attribute(
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _title_holder(heads: set[str], by_key: dict[str, LocalActor]) -> str | None:
+    """The one person of the source whose role title ends in a word of ``heads``."""
+    found = {key for key, actor in by_key.items() if actor.type == "person" and any(
+        role.title.rsplit(None, 1)[-1].lower() in heads for role in actor.roles)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _owner(speaker: str, end: int) -> bool:
@@ -1864,13 +1916,27 @@ def _resolved(
     elif first in ("it", "they") and orgs:
         subject = orgs[-1]
     elif (m := _DEFINITE_ORG_RE.match(quote)) is not None and orgs:
-        subject = _org_by_head(m.group(1).lower(), by_key, orgs, text)
+        head = m.group(1).lower()
+        subject = _speaking_org(cand, head, by_key) or _org_by_head(head, by_key, orgs, text)
     if subject is None:
         return cand
     if subject not in cand.actors:
         cand.actors = sorted({*cand.actors, subject})
     cand.subject = subject  # ``cand`` is new and nobody else's: no copy needed
     return cand
+
+
+def _speaking_org(cand: ClaimCandidate, head: str, by_key: dict[str, LocalActor]
+                  ) -> str | None:
+    """"A Riksbank spokesperson said the bank would ...": an organisation speaking of "the
+    <head>" means itself when its name ends in that head, even inside one word ("Riksbank",
+    "Bundesbank"), or the head stands for any organisation ("the company")."""
+    actor = by_key.get(cand.appearance.attributed_to or "")
+    if actor is None or actor.type not in ("organisation", "government"):
+        return None
+    if head in _ANY_ORG_HEADS or actor.name.lower().endswith(head):
+        return actor.key
+    return None
 
 
 def _speaker_subject(

@@ -338,7 +338,16 @@ _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?:\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|’s|'s)\s+$", re.I
 )
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# Capitalised heads of a law's or treaty's name that take its year ("Bribery Act 2010",
+# "the 2010 Act"): the year is part of the name.
+_LAW_WORDS = frozenset({"Act", "Acts", "Bill", "Regulations", "Directive", "Order", "Code",
+                        "Convention", "Treaty", "Statute", "Ordinance"})
+_LAW_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_LAW_WORDS)) + r")\s+$")
 _COUNT_PAIR_AFTER = re.compile(r"\s*(?:and|to|or)\s+\d[\d,]*\s+([a-z]+)")
+# "for (more than) two days before ...": how long, not when
+_DURATION_BEFORE = re.compile(
+    r"\bfor\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|around\s+|nearly\s+|almost\s+|"
+    r"over\s+|under\s+|at\s+least\s+|up\s+to\s+|some\s+|roughly\s+)?$", re.I)
 _RECURRING_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
 # "last" after these is the verb ("expected to last three weeks", "will last"), not "past".
 _VERB_LAST_BEFORE = re.compile(
@@ -529,6 +538,10 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     kind = m.lastgroup
     if kind == "k_period" and _VERB_LAST_BEFORE.search(before) and m.group()[:4].lower() == "last":
         return False  # "expected to last three weeks": the verb, a duration
+    if kind == "k_period" and m.group().lower().endswith(("before", "after")) and (
+        _DURATION_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    ):
+        return False  # "deliberated for more than two days before returning": a duration
     if kind == "k_range" and m.group("r_y2"):
         return _year_range_ok(text, m)
     if kind == "k_month" and not m.group("m_year") and m.group() == (m.group("month") or ""):
@@ -559,6 +572,10 @@ def _bare_year_ok(text: str, m: re.Match[str]) -> bool:
     """A four-digit number without a preposition is a year only in year-like positions."""
     if m.start() > 0 and text[m.start() - 1] in "$€£¥#-/_.":
         return False  # an amount, a number sign or part of a name ("GPT-2024")
+    if _LAW_BEFORE.search(text, max(0, m.start() - 14), m.start()) or (
+        (nxt := _NEXT_WORD.match(text, m.end())) and nxt.group(1) in _LAW_WORDS
+    ):
+        return False  # "the Bribery Act 2010", "the 2010 Act": a law's name, not a time
     if _YEAR_ALONE_OK_AFTER.match(text, m.end()):
         # "between 2000 and 2500 workers": the first of two counts, not a year
         counted = _COUNT_PAIR_AFTER.match(text, m.end())
