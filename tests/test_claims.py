@@ -464,3 +464,22 @@ def test_an_owners_title_and_name_speak_for_the_named_person_not_the_owner() -> 
     claim = one("Doe's deputy, Tom Ray, said the board had approved the plan unanimously.",
                 people)
     assert claim.appearance.attributed_to == "tom-ray"
+
+
+# ------------------------------------------------------------------ speaker and place
+
+
+def test_participial_opener_is_not_part_of_the_speaker() -> None:
+    # "Speaking in X, Y said": Y speaks; the participle's place is not the speaker, nor does
+    # its "in" make Y someone the speaker speaks for
+    claim = one("Speaking in Lyon, spokesperson Jane Doe said the talks would resume.",
+                {"lyon": ("place", "Lyon"), **PEOPLE})
+    assert_appearance(claim, attributed_to="jane-doe", attribution_kind="person",
+                      quote="the talks would resume")
+
+
+def test_place_after_in_is_not_the_speaker() -> None:
+    claim = one("The ministry in Lyon also said 12 soldiers were wounded.",
+                {"lyon": ("place", "Lyon")})
+    assert claim.appearance.attributed_to is None
+    assert claim.appearance.attribution_kind == "organisation"

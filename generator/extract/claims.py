@@ -1148,6 +1148,10 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
         sp_start = start
+        if (opener := _PARTICIPLE_INTRO_RE.match(before)) is not None:
+            # "Speaking in Geneva, X said": the participle's subject is the speaker, so its
+            # clause is never part of the speaker phrase (nor is its place the speaker)
+            sp_start, before = start + opener.end(), before[opener.end() :]
         intro = _INTRO_RE.match(before)
         like = None  # _speaker_like(before), once known
         if intro is not None:
@@ -1164,6 +1168,12 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
     return None
 
 
+# a participial clause before the speaker: "Speaking in Geneva, the spokesperson said"
+_PARTICIPLE_INTRO_RE = re.compile(
+    r"(?:speaking|writing|addressing|talking|responding|replying|commenting|asked)\b"
+    r"[^,\"\u201c]{0,80},\s+",
+    re.I,
+)
 # an introductory adverbial before the speaker: "Despite the protests, the government said"
 _INTRO_RE = re.compile(
     r"(?:despite|after|before|in|on|at|during|following|amid|with|under|since|while|"
@@ -1177,7 +1187,11 @@ def _trailing_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fra
 
     ``low``: ``fold(text)``."""
     body = text.rstrip()
-    commas = [m.start() for m in _TAIL_COMMA_RE.finditer(body) if m.start() > start]
+    # "Speaking in Lyon, Jane Doe said ...": the opener's comma ends no quoted clause
+    opener = _PARTICIPLE_INTRO_RE.match(text, start)
+    floor = opener.end() if opener else start
+    commas = [m.start() for m in _TAIL_COMMA_RE.finditer(body)
+              if m.start() > start and m.start() >= floor]
     for cut in reversed(commas[-3:]):
         frame = _trailing_at(text, body, start, cut, lex, low)
         if frame is not None:
@@ -1424,7 +1438,10 @@ def _attribute(
     employer = _employer(speaker, sp_start, inside, by_key)
     if anon and employer is None:
         return None, "anonymous"
-    others = [m for m in inside if m.actor in by_key] or _named_in(speaker, by_key)
+    others = [m for m in inside if m.actor in by_key
+              and not _located_speaker(speaker, m.start - sp_start, by_key[m.actor])]
+    others = others or [m for m in _named_in(speaker, by_key)
+                        if not _located_speaker(speaker, speaker.find(m.text), by_key[m.actor])]
     if others:
         actor = by_key[others[0].actor]
         return actor.key, _kind_of(actor)
@@ -1437,6 +1454,15 @@ def _attribute(
     if core[:1].isupper():
         return None, "person" if len(core.split()) <= 3 else "organisation"
     return None, "anonymous"
+
+
+def _located_speaker(speaker: str, start: int, actor: LocalActor) -> bool:
+    """Is the place mentioned at ``start`` where a named-before speaker is ("the ministry in
+    Baku", "officials in Lyon")? A place after "in" is a location, never the one speaking."""
+    if actor.type != "place":
+        return False
+    before = speaker[:start].split()
+    return len(before) >= 2 and before[-1].lower() == "in"
 
 
 def _owner(speaker: str, end: int) -> bool:
