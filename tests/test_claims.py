@@ -483,3 +483,25 @@ def test_place_after_in_is_not_the_speaker() -> None:
                 {"lyon": ("place", "Lyon")})
     assert claim.appearance.attributed_to is None
     assert claim.appearance.attribution_kind == "organisation"
+
+
+def test_owner_before_a_named_speaker_does_not_speak() -> None:
+    # "X's Defence Ministry said": the ministry speaks, not the country that owns it
+    claim = one("Ruritania's Defence Ministry said seven of its soldiers had died.",
+                {"rur": ("place", "Ruritania"),
+                 "mod": ("government", "Defence Ministry")})
+    assert_appearance(claim, attributed_to="mod", attribution_kind="organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ruritanian state media reported that two civilians were injured.",
+         "Ruritanian state media"),
+        ("State television said calm had returned to the area.", "State television"),
+    ],
+)
+def test_state_before_a_noun_is_no_reporting_verb(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.appearance.attribution_text == speaker
+    assert claim.appearance.reporting_verb in ("reported", "said")

@@ -860,6 +860,7 @@ _GENERIC_ORGS = _wordset(
     hospital university watchdog inspectorate coastguard army military observatory network
     prosecutors prosecutor investigators authorities owners organisers organizers
     charity society services unions
+    media television broadcaster newspaper radio
     """
 )
 # words that make a would-be speaker a clause: "it would raise prices by 9% in October"
@@ -1076,11 +1077,29 @@ def _verbs(text: str, lex: Lexicon, low: str | None, start: int = 0) -> Iterator
         if m is None:
             continue
         words = m.group(0).lower().split()
+        if words[0] == "state" and _state_modifier(text, m.end()):
+            continue
         if words[0] in lex.verb_base or " ".join(words) in lex.verb_base:
             # words[0] is the run of letters at m.start(), lower-cased
             hit = _phrase_match(lex.verb_re, lex.verb_by_word, text, m.start(), words[0])
             if hit is not None:
                 yield hit
+
+
+# nouns that "state" modifies ("state media reported", "state television said"): there it
+# names the government's outlets or officials, and is no reporting verb
+_STATE_NOUNS = frozenset(
+    {"media", "television", "tv", "broadcaster", "broadcasters", "news", "agency", "radio",
+     "newspaper", "newspapers", "press", "outlets", "channel", "channels", "officials",
+     "prosecutors", "department", "secretary", "governments", "government", "authorities"}
+)
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _state_modifier(text: str, end: int) -> bool:
+    """Is the word "state" ending at ``end`` a modifier of the noun after it?"""
+    m = _NEXT_WORD_RE.match(text, end)
+    return m is not None and m.group(1).lower() in _STATE_NOUNS
 
 
 # a non-restrictive relative clause: background about an actor, not the sentence's assertion
@@ -1440,6 +1459,8 @@ def _attribute(
         return None, "anonymous"
     others = [m for m in inside if m.actor in by_key
               and not _located_speaker(speaker, m.start - sp_start, by_key[m.actor])]
+    if len(others) > 1 and _owner(speaker, others[0].end - sp_start):
+        others = others[1:]  # "Ruritania's Defence Ministry said": the ministry speaks
     others = others or [m for m in _named_in(speaker, by_key)
                         if not _located_speaker(speaker, speaker.find(m.text), by_key[m.actor])]
     if others:
