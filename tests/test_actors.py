@@ -390,3 +390,19 @@ def test_a_title_in_what_someone_said_is_not_their_role():
     _, _, actors = extract("The party's housing spokesperson, Nell Varga, said the minister "
                            "had cut the grant by a fifth two years ago.\n")
     assert [r.title for r in by_name(actors, "Nell Varga").roles] == ["spokesperson"]
+
+
+def test_a_count_opening_a_sentence_is_no_part_of_a_name():
+    # "Five Brenlow workers ...": the number word is capitalised only because it opens the
+    # sentence; the name after it is the actor
+    _, _, actors = extract("Fighting broke out on Tuesday.\n\nFive French soldiers were "
+                           "killed.\n\nTwo Brenlow Mining engineers were hurt.\n")
+    assert names(actors) == {"Brenlow Mining"}
+
+
+def test_a_qualified_vice_president_is_one_title():
+    _, _, actors = extract('"We expect cooperation," Executive Vice-President Hanne Solvik '
+                           "said on Monday.\n")
+    assert names(actors) == {"Hanne Solvik"}
+    assert [r.title for r in by_name(actors, "Hanne Solvik").roles] == [
+        "Executive Vice-President"]

@@ -115,6 +115,13 @@ _APPOS_STOP = frozenset({",", ".", ";", ":", "that", "which", "who", "whose", "w
 _APPOS = 4  # strength of an apposition's head noun (above the gazetteer's 3)
 _CLAUSE_OPENERS = frozenset({'"', "“", "‘", ":", "(", "—", "–", "-"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+# cardinals that open a sentence before a capitalised word ("Five Ruritanian soldiers ...",
+# "Two Acme engineers ..."): a count, capitalised only because it comes first
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
+})
 _ROLE_PREPS = frozenset({"for", "of", "at", "with", "from", "to", "in"})
 _QUALIFIER_PREPS = frozenset({"on", "for", "in"})
 _QUALIFIER_STOP = frozenset({",", ".", ";", ":", "—", "–", ")", "(", '"', "“", "”"})
@@ -493,6 +500,8 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
             j = _extend(toks, i, lex)
             if toks[i].lower in lex.descriptor and j - i >= 2:
                 i += 1  # "Drugmaker Veltrax": the descriptor is not part of the name
+            elif toks[i].lower in _NUMBER_WORDS and j - i >= 2 and _sentence_initial(toks, i):
+                i += 1  # "Five Ruritanian soldiers were killed": a count opens the sentence
             out.append(("cap", i, j))
             i = j
         else:
