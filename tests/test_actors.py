@@ -406,3 +406,13 @@ def test_a_qualified_vice_president_is_one_title():
     assert names(actors) == {"Hanne Solvik"}
     assert [r.title for r in by_name(actors, "Hanne Solvik").roles] == [
         "Executive Vice-President"]
+
+
+def test_a_hyphenated_pair_of_countries_names_each_country():
+    # "the France-Spain border" modifies a noun: two places, not an organisation
+    doc, _, actors = extract("Fighting broke out on Tuesday.\n\nTrucks queued at the "
+                             "France-Spain border for a day.\n")
+    assert names(actors) == {"France", "Spain"}
+    for actor in actors:
+        assert actor.type == "place"
+        assert [doc.text[m.start:m.end] for m in actor.mentions] == [actor.name]

@@ -673,6 +673,8 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         return None
     if entry is not None:
         return _gazetteer_cand(ctx, entry, toks, i, j, sid)
+    if j - i == 1 and "-" in text and _hyphenated_places(ctx, text, start, sid):
+        return None
     last = toks[j - 1].text
     if len(last) == 1 and last.isalpha() and not _letter_name(ctx, toks, i, j):
         # A lone letter names an item of a series ("group B", "Section 12 C", "the letter
@@ -707,6 +709,21 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     _acronym_in_parentheses(toks, j, cand)
     _known_as(ctx, toks, j, cand)
     return _add(ctx, cand)
+
+
+def _hyphenated_places(ctx: _Ctx, text: str, start: int, sid: str) -> bool:
+    """"the Ruritania-Moldova border", "India-Pakistan talks": a hyphenated pair of known
+    places modifies a noun and names each place, not a body of its own. Adds a mention of
+    each and says whether it did."""
+    parts = text.split("-")
+    entries = [ctx.lex.forms.get(norm(part)) for part in parts]
+    if len(parts) < 2 or any(e is None or e.kind not in ("country", "place") for e in entries):
+        return False
+    at = start
+    for part, entry in zip(parts, entries, strict=True):
+        _entry_cand(ctx, entry, part, at, at + len(part), sid)
+        at += len(part) + 1
+    return True
 
 
 def _inner_plural(ctx: _Ctx, word: str) -> bool:
