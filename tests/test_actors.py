@@ -396,7 +396,7 @@ def test_a_count_opening_a_sentence_is_no_part_of_a_name():
     # "Five Brenlow workers ...": the number word is capitalised only because it opens the
     # sentence; the name after it is the actor
     _, _, actors = extract("Fighting broke out on Tuesday.\n\nFive French soldiers were "
-                           "killed.\n\nTwo Brenlow Mining engineers were hurt.\n")
+                           "killed.\n\nTwelve Brenlow Mining engineers were hurt.\n")
     assert names(actors) == {"Brenlow Mining"}
 
 
@@ -416,3 +416,15 @@ def test_a_hyphenated_pair_of_countries_names_each_country():
     for actor in actors:
         assert actor.type == "place"
         assert [doc.text[m.start:m.end] for m in actor.mentions] == [actor.name]
+
+
+def test_a_demonym_opening_a_sentence_names_whose_minister():
+    # "French Foreign Minister X" opening a sentence: the demonym says whose government the
+    # minister serves, as mid-sentence; it is no portfolio, and no other government in
+    # the source is his
+    _, _, actors = extract("An official in the German government said talks would go "
+                           "ahead.\n\nFrench Foreign Minister Anne Vallier said the talks "
+                           "had stalled.\n")
+    roles = by_name(actors, "Anne Vallier").roles
+    assert [r.title for r in roles] == ["Foreign Minister"]
+    assert by_name(actors, "France government").key == roles[0].organisation

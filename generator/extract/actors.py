@@ -117,7 +117,7 @@ _CLAUSE_OPENERS = frozenset({'"', "“", "‘", ":", "(", "—", "–", "-"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 # cardinals that open a sentence before a capitalised word ("Five Ruritanian soldiers ...",
 # "Two Acme engineers ..."): a count, capitalised only because it comes first
-_NUMBER_WORDS = frozenset({
+_COUNT_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
@@ -500,7 +500,7 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
             j = _extend(toks, i, lex)
             if toks[i].lower in lex.descriptor and j - i >= 2:
                 i += 1  # "Drugmaker Veltrax": the descriptor is not part of the name
-            elif toks[i].lower in _NUMBER_WORDS and j - i >= 2 and _sentence_initial(toks, i):
+            elif toks[i].lower in _COUNT_WORDS and j - i >= 2 and _sentence_initial(toks, i):
                 i += 1  # "Five Ruritanian soldiers were killed": a count opens the sentence
             out.append(("cap", i, j))
             i = j
@@ -1385,10 +1385,10 @@ def _weak_modifier(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int] | No
     tok = toks[span[1]]
     if not _clause_initial(toks, span[1]) or (len(tok.text) > 1 and tok.text.isupper()):
         return False  # an acronym is capitalised wherever it stands ("ASI president")
-    if tok.lower in ctx.lex.forms or (
+    if tok.lower in ctx.lex.forms or tok.lower in ctx.lex.demonyms or (
         span[2] < len(toks) and toks[span[2]].text in _POSSESSIVE
-    ):
-        return False  # "Hungary's foreign minister": a known name or an owner
+    ):  # "Hungary's foreign minister", "French Foreign Minister X": a known name, a demonym
+        return False  # or an owner
     return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps
 
 
