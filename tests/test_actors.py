@@ -428,3 +428,9 @@ def test_a_demonym_opening_a_sentence_names_whose_minister():
     roles = by_name(actors, "Anne Vallier").roles
     assert [r.title for r in roles] == ["Foreign Minister"]
     assert by_name(actors, "France government").key == roles[0].organisation
+
+
+def test_a_body_named_for_its_subject_with_on_is_one_name():
+    _, _, actors = extract("The Brenlow Committee on Coastal Erosion met on Monday. The "
+                           "Brenlow Council on Friday voted to fund it.\n")
+    assert names(actors) == {"Brenlow Committee on Coastal Erosion", "Brenlow Council"}

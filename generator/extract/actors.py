@@ -115,6 +115,10 @@ _APPOS_STOP = frozenset({",", ".", ";", ":", "that", "which", "who", "whose", "w
 _APPOS = 4  # strength of an apposition's head noun (above the gazetteer's 3)
 _CLAUSE_OPENERS = frozenset({'"', "“", "‘", ":", "(", "—", "–", "-"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+# bodies named for their subject with "on" ("Intergovernmental Panel on Climate Change",
+# "Committee on Foreign Affairs", "Working Group on Arbitrary Detention")
+_ON_HEADS = frozenset({"group", "committee", "commission", "council", "panel", "conference",
+                       "convention", "forum", "force", "centre", "center", "institute"})
 # cardinals that open a sentence before a capitalised word ("Five Ruritanian soldiers ...",
 # "Two Acme engineers ..."): a count, capitalised only because it comes first
 _COUNT_WORDS = frozenset({
@@ -274,8 +278,8 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
                 j = k
                 continue
         if (tok.lower in ("of", "for") and (prev in lex.suffix or of_chain)) or (
-            tok.lower == "on" and of_chain  # "Center for Research on Foundation Models"
-        ):
+            tok.lower == "on" and (of_chain or prev in _ON_HEADS)
+        ):  # "Center for Research on Foundation Models", "Council on Foreign Relations"
             k = j + 1
             if k < n and toks[k].lower == "the":
                 k += 1
