@@ -434,3 +434,10 @@ def test_a_body_named_for_its_subject_with_on_is_one_name():
     _, _, actors = extract("The Brenlow Committee on Coastal Erosion met on Monday. The "
                            "Brenlow Council on Friday voted to fund it.\n")
     assert names(actors) == {"Brenlow Committee on Coastal Erosion", "Brenlow Council"}
+
+
+def test_who_after_a_place_refers_to_the_person_before_it():
+    # "an officer in Kandoro, who ...": "who" is the officer; Kandoro is where
+    _, _, actors = extract('"We have enough doses," said a district officer in Kandoro, who '
+                           "spoke on condition of anonymity.\n")
+    assert by_name(actors, "Kandoro").type == "place"

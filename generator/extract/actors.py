@@ -1090,8 +1090,8 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
     if nxt == "," and after is not None:
         if after.lower == "which":
             return "organisation"
-        if after.lower == "who":
-            return "person"
+        if after.lower == "who" and prev not in ("in", "near"):
+            return "person"  # ("an officer in Kandoro, who ...": "who" is the officer)
         entry = ctx.lex.forms.get(norm(after.text))
         if entry is not None and entry.kind in ("country", "place"):
             return "place"  # "Kalamazoo, Michigan"
