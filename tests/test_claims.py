@@ -505,3 +505,20 @@ def test_state_before_a_noun_is_no_reporting_verb(text: str, speaker: str) -> No
     claim = one(text)
     assert claim.appearance.attribution_text == speaker
     assert claim.appearance.reporting_verb in ("reported", "said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five soldiers were killed in the fighting, the ministry said on Wednesday, raising "
+        "an earlier toll of four.",
+        "The outbreak has spread to three more districts, the ministry said on Tuesday, "
+        "bringing the number of confirmed cases in the country to 1,284.",
+    ],
+)
+def test_participial_background_after_a_trailing_attribution(text: str) -> None:
+    # "..., X said on Tuesday, bringing ...": X speaks; the participial clause after the
+    # attribution is background, however long
+    claim = one(text)
+    assert claim.appearance.attribution_text == "the ministry"
+    assert claim.appearance.quote == text.split(", the ministry")[0]

@@ -1228,7 +1228,8 @@ def _trailing_at(
         tail_start += 1
     tail = body[tail_start:].strip().rstrip(".!")
     words = tail.split()
-    if not words or (len(words) > 14 and not _inverted_speaker(tail, lex)):
+    if not words or (len(words) > 14 and not _inverted_speaker(tail, lex)
+                     and not _participle_after(tail)):
         return None
     base = body.find(tail, tail_start)
     # the tail's first reporting verb: the sentence's first one from the tail's start (the
@@ -1255,6 +1256,8 @@ def _trailing_at(
         rest = tail[v_end:]
         if _LEAD_COMMA_RE.match(rest):  # "..., the carrier said, as a storm hit": background
             rest = ""
+        elif (k := _skip_adverbials(tail, v_end)) > v_end and tail[k - 1] == ",":
+            rest = ""  # "..., the ministry said on Wednesday, raising the toll": background
         if len(rest.split()) > 6 or not _speaker_like(speaker, lex):
             return None
         if _THAT_NEXT_RE.match(tail[v_end:]):
@@ -1265,6 +1268,13 @@ def _trailing_at(
         if back is not None:
             tail_start, sp_start = back, back
     return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), verb)
+
+
+def _participle_after(tail: str) -> bool:
+    """"the ministry said on Tuesday, bringing the total to 1,284": a short attribution and
+    then a participial clause of background, which does not make the tail too long."""
+    head, comma, after = tail.partition(", ")
+    return bool(comma) and len(head.split()) <= 14 and after.split(None, 1)[0].endswith("ing")
 
 
 def _inverted_speaker(tail: str, lex: Lexicon) -> bool:
