@@ -326,3 +326,23 @@ def test_generic_words_do_not_carry_a_cluster() -> None:
         }
     )
     assert not together(claims, "cooperative", "expansion of access")
+
+
+def test_counts_of_two_countries_soldiers_are_neither_one_claim_nor_a_conflict() -> None:
+    # "four French soldiers" and "two Spanish soldiers" count different people; "four of its
+    # soldiers" (whose, unknown here) is not the four French soldiers either. Two French
+    # counts still disagree.
+    claims = cluster({
+        "a": "A spokeswoman said four French soldiers had been killed in the clash at the "
+             "border post.",
+        "b": "The ministry said four of its soldiers had been killed in the clash at the border "
+             "post. The ministry said two Spanish soldiers had been killed in the clash at the "
+             "border post.",
+        "c": "Officials said five French soldiers had been killed in the clash at the border "
+             "post.",
+    })
+    french = claim_with(claims, "a", "four French")
+    assert len(french.appearances) == 1
+    assert french.conflicts_with == [claim_with(claims, "c", "five French").id]
+    assert claim_with(claims, "b", "two Spanish").conflicts_with == []
+    assert claim_with(claims, "b", "four of its").conflicts_with == []

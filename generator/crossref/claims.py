@@ -94,6 +94,7 @@ from generator.extract.claims import (
     relative_spans,
     stem,
 )
+from generator.extract.names import lexicon as name_lexicon
 from generator.extract.prefilter import fold, literal_prefixes, located_finditer, locator
 from generator.models import Appearance, Claim, ClaimCandidate, Source
 
@@ -602,7 +603,21 @@ def _unit_of(words: list[str]) -> str | None:
     for word in kept:  # "a 5 million shilling fine": counted in shillings
         if word in _CURRENCY_WORDS or word.rstrip("s") in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[word.rstrip("s")]
-    return _counted(fold_term(stem(kept[-1])))
+    return _counted(fold_term(stem(kept[-1]))) + _side(kept[:-1])
+
+
+def _side(modifiers: list[str]) -> str:
+    """"@<country>" for a demonym among the words before a counted noun ("four Ruritanian
+    soldiers"), else "". Counts of two countries' soldiers are two things, neither one
+    claim nor a conflict; a count without a demonym stays comparable with neither."""
+    if not modifiers:
+        return ""
+    demonyms = name_lexicon().demonyms
+    for word in modifiers:
+        entry = demonyms.get(word)
+        if entry is not None and entry.kind == "country":
+            return "@" + entry.key
+    return ""
 
 
 def _unit_before(context: str) -> str | None:
@@ -676,7 +691,10 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         return None
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
-    return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)),
+    alt = _event_after(after)
+    if alt is not None and "@" in unit:  # "four Ruritanian soldiers were killed": their deaths
+        alt += unit[unit.index("@") :]
+    return Quantity(unit, value, approx, alt, bool(_CEILING_RE.search(before)),
                     part=part, step=step, agent=_agent_noun(tail))
 
 
