@@ -346,3 +346,15 @@ def test_counts_of_two_countries_soldiers_are_neither_one_claim_nor_a_conflict()
     assert french.conflicts_with == [claim_with(claims, "c", "five French").id]
     assert claim_with(claims, "b", "two Spanish").conflicts_with == []
     assert claim_with(claims, "b", "four of its").conflicts_with == []
+
+
+def test_counts_of_one_noun_with_different_events_do_not_conflict() -> None:
+    # four soldiers killed and 15 soldiers wounded are two numbers, not two tolls
+    claims = cluster({
+        "a": "The ministry said four soldiers were killed in the clash at the border post.",
+        "b": "The ministry said 15 soldiers were wounded in the clash at the border post.",
+        "c": "The ministry said six soldiers were killed in the clash at the border post.",
+    })
+    killed = claim_with(claims, "a", "four soldiers")
+    assert claim_with(claims, "b", "15 soldiers").id not in killed.conflicts_with
+    assert claim_with(claims, "c", "six soldiers").id in killed.conflicts_with

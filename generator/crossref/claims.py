@@ -691,7 +691,9 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         return None
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
-    alt = _event_after(after)
+    # "four soldiers were" + " killed": the number as found may end in the auxiliary
+    alt = _event_after(f" {words[-1]}{after}" if words and words[-1].lower() in _EVENT_AUX
+                       else after)
     if alt is not None and "@" in unit:  # "four Ruritanian soldiers were killed": their deaths
         alt += unit[unit.index("@") :]
     return Quantity(unit, value, approx, alt, bool(_CEILING_RE.search(before)),
@@ -762,6 +764,8 @@ _COMPOUND_RE = re.compile(
     re.I,
 )
 _CEILING_RE = re.compile(r"(?:up to|as (?:many|much) as|maximum of|no more than|at most)$")
+_EVENT_AUX = frozenset({"have", "has", "had", "were", "was", "are", "is", "been", "be",
+                        "being"})
 _EVENT_AFTER_RE = re.compile(
     r"^\s+(?:(?:have|has|had|were|was|are|is|been|be|being|already|now)\s+)+([a-z]{3,}ed)\b",
     re.I,
@@ -1413,6 +1417,13 @@ def _disagreeing_units(a: _Item, b: _Item) -> list[str]:
             and not _names_whole(ma, mb, unit) and not _names_whole(mb, ma, unit)]
 
 
+def _other_events(x: Quantity, y: Quantity) -> bool:
+    """Do two counts of one noun count what happened to them differently ("four soldiers
+    were killed" / "15 soldiers were wounded")? Then they are two numbers: no conflict (and,
+    their values disagreeing, no one claim either)."""
+    return x.alt is not None and y.alt is not None and x.alt != y.alt
+
+
 def _names_whole(ma: dict[str, list[Quantity]], mb: dict[str, list[Quantity]], unit: str
                  ) -> bool:
     """Does the other claim give the value of the whole one claim takes a part of ("the
@@ -1435,6 +1446,7 @@ def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
                   if unit in _WEAK_UNITS or unit in CURRENCY_CODES or unit in _STUFF
                   else VALUE_CONFLICT_THRESHOLD)
         for unit in _disagreeing_units(a, b)
+        if not all(_other_events(x, y) for x in a.by_name[unit] for y in b.by_name[unit])
     )
 
 
