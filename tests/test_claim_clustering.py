@@ -6,6 +6,8 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.crossref.claims import cluster_claims, independence_groups
 from generator.extract.claims import find_claims
 from generator.models import (
@@ -358,3 +360,24 @@ def test_counts_of_one_noun_with_different_events_do_not_conflict() -> None:
     killed = claim_with(claims, "a", "four soldiers")
     assert claim_with(claims, "b", "15 soldiers").id not in killed.conflicts_with
     assert claim_with(claims, "c", "six soldiers").id in killed.conflicts_with
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The number of soldiers killed in the fighting at the border post has risen to 11, "
+        "officials said.",
+        "The death toll from the fighting at the border post rose to 11, officials said.",
+    ],
+)
+def test_a_risen_total_contests_and_supersedes_the_earlier_count(later: str) -> None:
+    claims = cluster(
+        {"a": "At least six soldiers were killed in the fighting at the border post, officials "
+              "said.",
+         "b": later},
+        dates={"a": "2026-03-14", "b": "2026-03-15"},
+    )
+    earlier, total = claim_with(claims, "a", "six soldiers"), claim_with(claims, "b", "11")
+    assert earlier.id != total.id
+    assert total.id in earlier.conflicts_with
+    assert earlier.superseded_by == [total.id]

@@ -803,6 +803,10 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         before = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
         out.append(Quantity("%", _FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())],
                             any(before.endswith(a) for a in _vocab().approximators)))
+    for m in _TOTAL_RE.finditer(quote) if "toll" in low or "number of" in low else ():
+        total = _total(m)
+        if total is not None:
+            out.append(total)
     one = _ONE_RE.match(quote) if low[:4] == "one " else None
     if one:  # "One sailor is still missing": NUMBER_RE leaves "one" alone, it is so often no count
         out.append(Quantity(_counted(fold_term(stem(one.group(1).lower()))), 1.0, step=1.0))
@@ -817,6 +821,39 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
 
 
 _NOBODY_RE = re.compile(r"\b(?:no(?:\s+|-)one|nobody)\b", re.I)
+# a running total and its new value: "the death toll rose to 11", "the number of people
+# infected has climbed to 1,284" (the number stands apart from its noun, so the value is
+# otherwise a bare number); "initial reports put the toll at six" is no current total
+_TOTAL_RE = re.compile(
+    r"\bthe\s+(?:(?:death\s+|casualty\s+)?(?P<toll>toll)|number\s+of\s+(?P<noun>[a-z]+)"
+    r"(?:\s+(?P<event>[a-z]+ed))?)\b[^.;\"\u201c]{0,80}?"
+    r"\b(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|increased|jumped|grown|grew|reached"
+    r"|stands\s+at|stood\s+at)\s+(?:to\s+)?(?P<approx>at\s+least\s+|about\s+|around\s+|"
+    r"nearly\s+|almost\s+|more\s+than\s+)?(?P<value>\d[\d,]*(?:\.\d+)?|[a-z]+)\b",
+    re.I,
+)
+
+
+def _total(m: re.Match[str]) -> Quantity | None:
+    """The quantity a running total states: a toll counts deaths; "the number of soldiers
+    killed" counts soldiers, killed."""
+    written = m.group("value").replace(",", "")
+    if written[0].isdigit():
+        value, step = float(written), _step(m.group("value"))
+    else:
+        parsed = _word_value([written.lower()])
+        if parsed is None:
+            return None
+        value, step = parsed[0], parsed[0]
+    approx = m.group("approx") is not None
+    if m.group("toll"):
+        return Quantity(_counted(fold_term(stem("deaths"))), value, approx, step=step)
+    noun = m.group("noun").lower()
+    if noun in _UNIT_STOP:
+        return None
+    event = m.group("event")
+    return Quantity(_counted(fold_term(stem(noun))), value, approx,
+                    fold_term(stem(event.lower())) if event else None, step=step)
 # a claim opening with one of something and what it is ("One sailor is still missing")
 _ONE_RE = re.compile(r"one\s+([a-z]+)\s+(?:is|was|has|had|remains|remained)\b", re.I)
 # a share of a group in words ("half of the nurses", "two-thirds of members") is a percentage;
