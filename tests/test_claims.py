@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from generator.extract.claims import content_terms, find_claims, headline, stem
-from generator.models import ClaimCandidate, Document, LocalActor, Mention, Metadata, Sentence
+from generator.models import (
+    ClaimCandidate,
+    Document,
+    LocalActor,
+    Mention,
+    Metadata,
+    Role,
+    Sentence,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -522,3 +530,30 @@ def test_participial_background_after_a_trailing_attribution(text: str) -> None:
     claim = one(text)
     assert claim.appearance.attribution_text == "the ministry"
     assert claim.appearance.quote == text.split(", the ministry")[0]
+
+
+def test_a_title_speaks_for_the_one_person_of_the_source_with_that_title() -> None:
+    text = ("Finance Minister Jane Doe visited the port on Monday. The minister said the "
+            "budget would be published on Friday. A former minister said the plan would fail.")
+    doc = make_doc(text)
+    sentences = split(doc)
+    actors = actors_for(doc, sentences, {"jane-doe": ("person", "Jane Doe")})
+    actors[0].roles.append(Role("Finance Minister", None, "src", "s1"))
+    claims = {c.appearance.attribution_text: c.appearance
+              for c in find_claims(doc, sentences, actors)}
+    assert claims["The minister"].attributed_to == "jane-doe"
+    assert claims["The minister"].attribution_kind == "person"
+    assert claims["A former minister"].attributed_to is None
+    assert claims["A former minister"].attribution_kind == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        ('The agency said it was "doing everything possible" to stop the leak.', []),
+        ("The agency said it would repair the pipe as soon as possible.", []),
+        ("The agency said a strike was possible next week.", ["possible"]),
+    ],
+)
+def test_possible_of_effort_is_no_hedge(text: str, hedges: list[str]) -> None:
+    assert one(text).appearance.hedges == hedges

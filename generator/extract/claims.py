@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import yaml
 
+from generator.extract.names import lexicon as name_lexicon
 from generator.extract.prefilter import (
     literal_prefixes,
     located_finditer,
@@ -931,6 +932,7 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             or head in _GENERIC_ORGS
             or head in lex.anonymous_heads
             or head in lex.documents
+            or (head in _title_heads() and i > 0 and low[0] in _TITLE_DETERMINERS)
         ):
             rest = low[i + 1 :]
             if not rest or rest[0] in {
@@ -1463,6 +1465,12 @@ def _attribute(
     if named and core.split()[-1].islower():
         return named[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
     heads = {w.strip(",.\"'") for w in core.lower().split()}
+    if first in _TITLE_DETERMINERS and not heads.isdisjoint(_title_heads()) and not (
+        heads & lex.spokes or inside
+    ):  # "The minister said": the one person of the source with that title; "a minister"
+        if first in ("a", "an"):
+            return None, "anonymous"
+        return _titled_person(heads, by_key), "person"
     anon = _anonymous_core(core, heads, lex)
     employer = _employer(speaker, sp_start, inside, by_key)
     if anon and employer is None:
@@ -1494,6 +1502,24 @@ def _located_speaker(speaker: str, start: int, actor: LocalActor) -> bool:
         return False
     before = speaker[:start].split()
     return len(before) >= 2 and before[-1].lower() == "in"
+
+
+# "the minister", "a minister", "its chief executive": a title as the speaker
+_TITLE_DETERMINERS = frozenset({"the", "its", "their", "a", "an"})
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """Last words of job titles ("minister", "executive", "president"), from titles.yml."""
+    return frozenset(words[-1] for words in name_lexicon().titles if words[-1].isalpha())
+
+
+def _titled_person(heads: set[str], by_key: dict[str, LocalActor]) -> str | None:
+    """The one person of the source whose role ends in a title word of the speaker ("the
+    minister" after "Health Minister Grace Chirwa"), else None (unknown or ambiguous)."""
+    found = {key for key, actor in by_key.items() if actor.type == "person"
+             and any(role.title.lower().split()[-1] in heads for role in actor.roles)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _owner(speaker: str, end: int) -> bool:
@@ -1603,6 +1629,8 @@ def _hedges(text: str, lex: Lexicon, low: str | None = None) -> list[str]:
             continue  # the month: the modal is capitalised only at the start of a sentence
         if word.lower() in _ATTRIBUTIVE_HEDGES and _DET_BEFORE_RE.search(text, 0, m.start()):
             continue  # "a possible appeal", "the likely winner": a thing, not a hedged claim
+        if word.lower() == "possible" and _IDIOM_POSSIBLE_RE.search(text, 0, m.start()):
+            continue  # "everything possible", "as soon as possible": effort, not doubt
         if word.lower() not in found:
             found.append(word.lower())
     if _conditional(text, lex, low) and "conditional" not in found:
@@ -1636,6 +1664,10 @@ def _conditional(text: str, lex: Lexicon, low: str | None) -> bool:
 
 
 _ATTRIBUTIVE_HEDGES = frozenset({"possible", "likely", "unlikely"})
+# "possible" that measures effort or speed, not likelihood
+_IDIOM_POSSIBLE_RE = re.compile(
+    r"(?:\b(?:everything|all|whatever|anything|every\s+effort|as\s+\w+\s+as)|"
+    r"\b\w+est)\s+$", re.I)
 _DET_BEFORE_RE = re.compile(r"(?<![\w-])(?:a|an|the|any|its|their|his|her)\s+$", re.I)
 
 
