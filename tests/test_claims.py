@@ -557,3 +557,19 @@ def test_a_title_speaks_for_the_one_person_of_the_source_with_that_title() -> No
 )
 def test_possible_of_effort_is_no_hedge(text: str, hedges: list[str]) -> None:
     assert one(text).appearance.hedges == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The agency has warned that the supply of vaccines remains critically limited.",
+         "The agency"),
+        ("The WHO warned that the supply of vaccines remains critically limited.", "The WHO"),
+    ],
+)
+def test_perfect_tense_and_an_acronym_that_spells_a_pronoun_still_report(
+    text: str, speaker: str
+) -> None:
+    claim = one(text, {"who": ("organisation", "World Health Organization", "WHO")})
+    assert claim.appearance.attribution_text == speaker
+    assert claim.appearance.quote == "the supply of vaccines remains critically limited"

@@ -1161,13 +1161,16 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         before = text[start : m.start()]
         words = before.split()  # empty exactly when ``before`` is blank
         prev = words[-1].lower().strip(",") if words else ""
-        if not words or prev in _NP_BLOCK or len(words) > 25:
-            continue
+        if not words or len(words) > 25 or (prev in _NP_BLOCK and not words[-1].isupper()):
+            continue  # ("The WHO warned": an acronym, not the pronoun)
         if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
             continue  # "The report says", "its statement": the noun, not the verb
         after = text[m.end() : m.end() + 12].lower()
         if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
+        if prev in _PERFECT_AUX and len(words) >= 2:
+            # "The agency has warned that ...": the auxiliary is no part of the speaker
+            before = before.rstrip()[: -len(words[-1])]
         sp_start = start
         if (opener := _PARTICIPLE_INTRO_RE.match(before)) is not None:
             # "Speaking in Geneva, X said": the participle's subject is the speaker, so its
@@ -1189,6 +1192,7 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
     return None
 
 
+_PERFECT_AUX = frozenset({"has", "have", "had"})
 # a participial clause before the speaker: "Speaking in Geneva, the spokesperson said"
 _PARTICIPLE_INTRO_RE = re.compile(
     r"(?:speaking|writing|addressing|talking|responding|replying|commenting|asked)\b"
