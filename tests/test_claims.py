@@ -573,3 +573,17 @@ def test_perfect_tense_and_an_acronym_that_spells_a_pronoun_still_report(
     claim = one(text, {"who": ("organisation", "World Health Organization", "WHO")})
     assert claim.appearance.attribution_text == speaker
     assert claim.appearance.quote == "the supply of vaccines remains critically limited"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry also said 12 soldiers were wounded in the clash.",
+        "The ministry has also said 12 soldiers were wounded in the clash.",
+        "The ministry later said 12 soldiers were wounded in the clash.",
+    ],
+)
+def test_an_adverb_before_the_reporting_verb_is_no_part_of_the_speaker(text: str) -> None:
+    claim = one(text)
+    assert claim.appearance.attribution_text == "The ministry"
+    assert claim.appearance.quote == "12 soldiers were wounded in the clash"

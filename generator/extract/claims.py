@@ -1168,9 +1168,11 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         after = text[m.end() : m.end() + 12].lower()
         if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
-        if prev in _PERFECT_AUX and len(words) >= 2:
-            # "The agency has warned that ...": the auxiliary is no part of the speaker
-            before = before.rstrip()[: -len(words[-1])]
+        while len(words) >= 2 and (prev in _PERFECT_AUX or prev in _SPEAKER_ADVERBS):
+            # "The agency has warned that ...", "The ministry also said": the auxiliary and
+            # the adverb are no part of the speaker
+            before = before.rstrip()[: -len(words.pop())]
+            prev = words[-1].lower().strip(",")
         sp_start = start
         if (opener := _PARTICIPLE_INTRO_RE.match(before)) is not None:
             # "Speaking in Geneva, X said": the participle's subject is the speaker, so its
@@ -1193,6 +1195,12 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
 
 
 _PERFECT_AUX = frozenset({"has", "have", "had"})
+# adverbs between a speaker and the reporting verb ("The ministry also said")
+_SPEAKER_ADVERBS = frozenset({
+    "also", "later", "earlier", "separately", "previously", "repeatedly", "again", "further",
+    "subsequently", "initially", "originally", "publicly", "privately", "recently", "since",
+    "already", "still", "then", "yesterday", "today", "first", "once", "twice", "reportedly",
+    "allegedly"})
 # a participial clause before the speaker: "Speaking in Geneva, the spokesperson said"
 _PARTICIPLE_INTRO_RE = re.compile(
     r"(?:speaking|writing|addressing|talking|responding|replying|commenting|asked)\b"
