@@ -587,3 +587,18 @@ def test_an_adverb_before_the_reporting_verb_is_no_part_of_the_speaker(text: str
     claim = one(text)
     assert claim.appearance.attribution_text == "The ministry"
     assert claim.appearance.quote == "12 soldiers were wounded in the clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The agency is deeply concerned by reports of casualties," she said at the daily '
+         "briefing in New York.", "she"),
+        ('"We are confident the model complies with the law," he told reporters at the '
+         "company's headquarters on Thursday.", "he"),
+    ],
+)
+def test_a_setting_after_a_trailing_attribution_keeps_it(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.appearance.attribution_text == speaker
+    assert not claim.appearance.quote.endswith(("York", "Thursday"))

@@ -1272,6 +1272,8 @@ def _trailing_at(
             rest = ""
         elif (k := _skip_adverbials(tail, v_end)) > v_end and tail[k - 1] == ",":
             rest = ""  # "..., the ministry said on Wednesday, raising the toll": background
+        if rest:  # '"...," she said at the daily briefing in New York': a setting
+            rest = _TAIL_SETTING_RE.sub("", rest, count=1)
         if len(rest.split()) > 6 or not _speaker_like(speaker, lex):
             return None
         if _THAT_NEXT_RE.match(tail[v_end:]):
@@ -1282,6 +1284,13 @@ def _trailing_at(
         if back is not None:
             tail_start, sp_start = back, back
     return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), verb)
+
+
+# where a trailing attribution was made: "at the company's headquarters", "in New York"
+_TAIL_SETTING_RE = re.compile(
+    r"^\s*(?:reporters\s+|journalists\s+)?(?:at|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}"
+    r"(?:headquarters|offices?|briefing|summit|meeting|conference|news\s+conference|"
+    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\b")
 
 
 def _participle_after(tail: str) -> bool:
