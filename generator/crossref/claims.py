@@ -803,7 +803,7 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         before = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
         out.append(Quantity("%", _FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())],
                             any(before.endswith(a) for a in _vocab().approximators)))
-    for m in _TOTAL_RE.finditer(quote) if "toll" in low or "number of" in low else ():
+    for m in _total_re().finditer(quote) if "toll" in low or "number of" in low else ():
         total = _total(m)
         if total is not None:
             out.append(total)
@@ -824,14 +824,18 @@ _NOBODY_RE = re.compile(r"\b(?:no(?:\s+|-)one|nobody)\b", re.I)
 # a running total and its new value: "the death toll rose to 11", "the number of people
 # infected has climbed to 1,284" (the number stands apart from its noun, so the value is
 # otherwise a bare number); "initial reports put the toll at six" is no current total
-_TOTAL_RE = re.compile(
-    r"\bthe\s+(?:(?:death\s+|casualty\s+)?(?P<toll>toll)|number\s+of\s+(?P<noun>[a-z]+)"
-    r"(?:\s+(?P<event>[a-z]+ed))?)\b[^.;\"\u201c]{0,80}?"
-    r"\b(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|increased|jumped|grown|grew|reached"
-    r"|stands\s+at|stood\s+at)\s+(?:to\s+)?(?P<approx>at\s+least\s+|about\s+|around\s+|"
-    r"nearly\s+|almost\s+|more\s+than\s+)?(?P<value>\d[\d,]*(?:\.\d+)?|[a-z]+)\b",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _total_re() -> re.Pattern[str]:
+    """Compiled on first use: few claims state a running total."""
+    return re.compile(
+        r"\bthe\s+(?:(?:death\s+|casualty\s+)?(?P<toll>toll)|number\s+of\s+(?P<noun>[a-z]+)"
+        r"(?:\s+(?P<event>[a-z]+ed))?)\b[^.;\"\u201c]{0,80}?"
+        r"\b(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|increased|jumped|grown|grew|reached"
+        r"|stands\s+at|stood\s+at)\s+(?:to\s+)?(?P<approx>at\s+least\s+|about\s+|around\s+|"
+        r"nearly\s+|almost\s+|more\s+than\s+)?(?P<value>\d[\d,]*(?:\.\d+)?|[a-z]+)\b",
+        re.I,
+    )
+
 
 
 def _total(m: re.Match[str]) -> Quantity | None:

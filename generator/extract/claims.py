@@ -1174,7 +1174,7 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
             before = before.rstrip()[: -len(words.pop())]
             prev = words[-1].lower().strip(",")
         sp_start = start
-        if (opener := _PARTICIPLE_INTRO_RE.match(before)) is not None:
+        if (opener := _participle_intro(before, 0)) is not None:
             # "Speaking in Geneva, X said": the participle's subject is the speaker, so its
             # clause is never part of the speaker phrase (nor is its place the speaker)
             sp_start, before = start + opener.end(), before[opener.end() :]
@@ -1202,11 +1202,21 @@ _SPEAKER_ADVERBS = frozenset({
     "already", "still", "then", "yesterday", "today", "first", "once", "twice", "reportedly",
     "allegedly"})
 # a participial clause before the speaker: "Speaking in Geneva, the spokesperson said"
-_PARTICIPLE_INTRO_RE = re.compile(
-    r"(?:speaking|writing|addressing|talking|responding|replying|commenting|asked)\b"
-    r"[^,\"\u201c]{0,80},\s+",
-    re.I,
-)
+_PARTICIPLES = ("speaking", "writing", "addressing", "talking", "responding", "replying",
+                "commenting", "asked")
+
+
+@lru_cache(maxsize=1)
+def _participle_intro_re() -> re.Pattern[str]:
+    """Compiled on first use: most texts never open a sentence with a participle."""
+    return re.compile(r"(?:" + "|".join(_PARTICIPLES) + r")\b[^,\"\u201c]{0,80},\s+", re.I)
+
+
+def _participle_intro(text: str, start: int) -> re.Match[str] | None:
+    """The participial clause opening ``text`` at ``start``, with its comma, or None."""
+    if not text[start : start + 12].lower().startswith(_PARTICIPLES):
+        return None
+    return _participle_intro_re().match(text, start)
 # an introductory adverbial before the speaker: "Despite the protests, the government said"
 _INTRO_RE = re.compile(
     r"(?:despite|after|before|in|on|at|during|following|amid|with|under|since|while|"
@@ -1221,7 +1231,7 @@ def _trailing_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fra
     ``low``: ``fold(text)``."""
     body = text.rstrip()
     # "Speaking in Lyon, Jane Doe said ...": the opener's comma ends no quoted clause
-    opener = _PARTICIPLE_INTRO_RE.match(text, start)
+    opener = _participle_intro(text, start)
     floor = opener.end() if opener else start
     commas = [m.start() for m in _TAIL_COMMA_RE.finditer(body)
               if m.start() > start and m.start() >= floor]
@@ -1273,7 +1283,7 @@ def _trailing_at(
         elif (k := _skip_adverbials(tail, v_end)) > v_end and tail[k - 1] == ",":
             rest = ""  # "..., the ministry said on Wednesday, raising the toll": background
         if rest:  # '"...," she said at the daily briefing in New York': a setting
-            rest = _TAIL_SETTING_RE.sub("", rest, count=1)
+            rest = _tail_setting_re().sub("", rest, count=1)
         if len(rest.split()) > 6 or not _speaker_like(speaker, lex):
             return None
         if _THAT_NEXT_RE.match(tail[v_end:]):
@@ -1287,10 +1297,13 @@ def _trailing_at(
 
 
 # where a trailing attribution was made: "at the company's headquarters", "in New York"
-_TAIL_SETTING_RE = re.compile(
-    r"^\s*(?:reporters\s+|journalists\s+)?(?:at|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}"
-    r"(?:headquarters|offices?|briefing|summit|meeting|conference|news\s+conference|"
-    r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\b")
+@lru_cache(maxsize=1)
+def _tail_setting_re() -> re.Pattern[str]:
+    """Compiled on first use (only a trailing attribution with words after its verb)."""
+    return re.compile(
+        r"^\s*(?:reporters\s+|journalists\s+)?(?:at|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}"
+        r"(?:headquarters|offices?|briefing|summit|meeting|conference|news\s+conference|"
+        r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\b")
 
 
 def _participle_after(tail: str) -> bool:
@@ -1650,7 +1663,7 @@ def _hedges(text: str, lex: Lexicon, low: str | None = None) -> list[str]:
             continue  # the month: the modal is capitalised only at the start of a sentence
         if word.lower() in _ATTRIBUTIVE_HEDGES and _DET_BEFORE_RE.search(text, 0, m.start()):
             continue  # "a possible appeal", "the likely winner": a thing, not a hedged claim
-        if word.lower() == "possible" and _IDIOM_POSSIBLE_RE.search(text, 0, m.start()):
+        if word.lower() == "possible" and _idiom_possible_re().search(text, 0, m.start()):
             continue  # "everything possible", "as soon as possible": effort, not doubt
         if word.lower() not in found:
             found.append(word.lower())
@@ -1686,9 +1699,14 @@ def _conditional(text: str, lex: Lexicon, low: str | None) -> bool:
 
 _ATTRIBUTIVE_HEDGES = frozenset({"possible", "likely", "unlikely"})
 # "possible" that measures effort or speed, not likelihood
-_IDIOM_POSSIBLE_RE = re.compile(
-    r"(?:\b(?:everything|all|whatever|anything|every\s+effort|as\s+\w+\s+as)|"
-    r"\b\w+est)\s+$", re.I)
+@lru_cache(maxsize=1)
+def _idiom_possible_re() -> re.Pattern[str]:
+    """Compiled on first use (only a sentence hedged by "possible")."""
+    return re.compile(
+        r"(?:\b(?:everything|all|whatever|anything|every\s+effort|as\s+\w+\s+as)|"
+        r"\b\w+est)\s+$", re.I)
+
+
 _DET_BEFORE_RE = re.compile(r"(?<![\w-])(?:a|an|the|any|its|their|his|her)\s+$", re.I)
 
 
