@@ -441,3 +441,10 @@ def test_who_after_a_place_refers_to_the_person_before_it():
     _, _, actors = extract('"We have enough doses," said a district officer in Kandoro, who '
                            "spoke on condition of anonymity.\n")
     assert by_name(actors, "Kandoro").type == "place"
+
+
+def test_a_based_modifier_before_the_employer_keeps_the_role_organisation():
+    _, _, actors = extract('"Every incident is a reminder," said Irina Volk, a researcher at '
+                           "the Lyon-based Alpine Policy Institute.\n")
+    role = by_name(actors, "Irina Volk").roles[0]
+    assert role.organisation == by_name(actors, "Alpine Policy Institute").key

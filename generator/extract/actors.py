@@ -1594,8 +1594,9 @@ def _org_span_after(toks: list[Token], spans: list[tuple[str, int, int]], m: int
     if m < len(toks) and toks[m].lower == "the":
         m += 1
     start = m
-    while m < len(toks) and m - start < 3 and toks[m].text.isalpha() and toks[m].text.islower(
-    ) and toks[m].lower not in _ROLE_PREPS and toks[m].lower not in ("and", "or", "who"):
+    while m < len(toks) and m - start < 3 and (toks[m].text.isalpha() and toks[m].text.islower(
+    ) and toks[m].lower not in _ROLE_PREPS and toks[m].lower not in ("and", "or", "who")
+            or toks[m].lower.endswith(_PLACED_SUFFIXES)):  # "the Lyon-based X Institute"
         m += 1
     if m > start and m < len(toks) and toks[m].text in _POSSESSIVE:
         m += 1  # "director of the university's Centre for Tumour Biology"
@@ -1608,6 +1609,11 @@ def _org_span_after(toks: list[Token], spans: list[tuple[str, int, int]], m: int
     ):
         return opos + 1
     return opos
+
+
+# a compound modifier saying where or by whom a body is based, owned or run
+_PLACED_SUFFIXES = ("-based", "-headquartered", "-registered", "-listed", "-owned", "-backed",
+                    "-funded", "-run")
 
 
 # "X, who heads Y": the verb says the role.
