@@ -448,3 +448,16 @@ def test_a_based_modifier_before_the_employer_keeps_the_role_organisation():
                            "the Lyon-based Alpine Policy Institute.\n")
     role = by_name(actors, "Irina Volk").roles[0]
     assert role.organisation == by_name(actors, "Alpine Policy Institute").key
+
+
+def test_a_ministry_of_another_country_is_not_the_ministers():
+    # "French Foreign Minister X" serves France's government, not the "Spain Foreign
+    # Ministry" named earlier; a Spanish foreign minister does serve it
+    _, _, actors = extract("Spain's Foreign Ministry called the report false.\n\n"
+                           "French Foreign Minister Anne Vallier said the talks had "
+                           "stalled.\n\nSpanish Foreign Minister Luis Ortega said the talks "
+                           "would resume.\n")
+    assert by_name(actors, "Anne Vallier").roles[0].organisation == by_name(
+        actors, "France government").key
+    assert by_name(actors, "Luis Ortega").roles[0].organisation == by_name(
+        actors, "Spain Foreign Ministry").key

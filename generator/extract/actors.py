@@ -2175,7 +2175,7 @@ def _build(ctx: _Ctx, groups: dict[str, _Group]) -> list[LocalActor]:
             continue
         org = cand_key.get(role.org) if role.org is not None else None
         if org is None or _is_country_government(ctx, org):
-            org = _titled_body(ctx, role, groups, cand_key) or org
+            org = _titled_body(ctx, role, groups, cand_key, org) or org
         if org is None:
             org = _implied_org(ctx, role, groups, cand_key)
         actors[person].roles.append(
@@ -2214,7 +2214,7 @@ def _is_country_government(ctx: _Ctx, gkey: str) -> bool:
 
 
 def _titled_body(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
-                 cand_key: dict[int, str]) -> str | None:
+                 cand_key: dict[int, str], government: str | None = None) -> str | None:
     """The public body of the source a title names: its whole title inside the body's
     name ("Commissioner" of the "Office of the Data Protection Commissioner", "Trade
     Representative" of the "Office of the U.S. Trade Representative"), or its subject
@@ -2235,6 +2235,8 @@ def _titled_body(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
         ctx.bodies = _bodies(ctx, groups)
     best, best_pos = None, -1
     for group, name, name_words in ctx.bodies:
+        if government is not None and _other_country(ctx, name_words, government):
+            continue  # "Azerbaijani Foreign Minister X" is not of the "Armenia Foreign Ministry"
         if f" {title}" in f" {name}" and name.endswith(title) and name != title:
             fits = True
         else:
@@ -2246,6 +2248,14 @@ def _titled_body(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
         if best is None or distance < best_pos:
             best, best_pos = group, distance
     return cand_key.get(best.members[0]) if best is not None else None
+
+
+def _other_country(ctx: _Ctx, name_words: list[str], government: str) -> bool:
+    """Does a body's name open with a country or demonym other than the one whose
+    ``government`` (a gazetteer government key) the role already serves?"""
+    entry = ctx.lex.forms.get(name_words[0]) or ctx.lex.demonyms.get(name_words[0])
+    return (entry is not None and entry.kind == "country"
+            and f"{entry.key}-government" != government)
 
 
 def _bodies(ctx: _Ctx, groups: dict[str, _Group]) -> list[tuple[_Group, str, list[str]]]:
