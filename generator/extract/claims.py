@@ -932,7 +932,7 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             or head in _GENERIC_ORGS
             or head in lex.anonymous_heads
             or head in lex.documents
-            or (head in _title_heads() and i > 0 and low[0] in _TITLE_DETERMINERS)
+            or (i > 0 and low[0] in _TITLE_DETERMINERS and head in _title_heads())
         ):
             rest = low[i + 1 :]
             if not rest or rest[0] in {
