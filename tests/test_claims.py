@@ -602,3 +602,10 @@ def test_a_setting_after_a_trailing_attribution_keeps_it(text: str, speaker: str
     claim = one(text)
     assert claim.appearance.attribution_text == speaker
     assert not claim.appearance.quote.endswith(("York", "Thursday"))
+
+
+def test_a_participle_after_a_comma_is_no_inverted_attribution() -> None:
+    claim = one("The company launched the Nova model on 18 March, describing it as its most "
+                "capable system yet.", {"nova": ("ai_model", "Nova")})
+    assert claim.appearance.attributed_to is None
+    assert claim.appearance.attribution_kind == "outlet"

@@ -1165,6 +1165,8 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
             continue  # ("The WHO warned": an acronym, not the pronoun)
         if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
             continue  # "The report says", "its statement": the noun, not the verb
+        if words[-1].endswith(",") and m.group(0).endswith("ing"):
+            continue  # "X launched Y, describing it as ...": a participle, not X's report
         after = text[m.end() : m.end() + 12].lower()
         if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
@@ -1264,6 +1266,8 @@ def _trailing_at(
         return None
     v_start, v_end, verb = v.start() - base, v.end() - base, v.group(0)
     if v_start == 0:  # "..., said Jane Doe, a spokesperson."
+        if verb.endswith("ing"):
+            return None  # "..., describing it as its best": a participle, no inversion
         speaker = tail[v_end:].strip()
         if not speaker or not _speaker_like(speaker, lex) or speaker.lower().startswith("that"):
             return None
