@@ -176,3 +176,13 @@ def test_same_name_typed_differently_in_two_sources_is_one_organisation():
     )
     tern = by_name(actors, "Tern Mobile")
     assert tern.type == "organisation" and _sources(tern) == {"src0", "src1"}
+
+
+def test_ministry_written_both_ways_across_sources():
+    # "France's Ministry of Defence" in one report is "the French defence ministry" in another
+    _, actors, _ = merged(
+        "France's Ministry of Defence said three soldiers had been hurt in the exercise.",
+        "France's defence ministry said on Friday the exercise would go on.",
+    )
+    sources = [_sources(a) for a in actors if "ministry" in a.name.lower()]
+    assert sources == [{"src0", "src1"}]

@@ -488,3 +488,74 @@ def test_an_apposition_through_a_possessive_head_noun_gives_the_role():
     role = by_name(actors, "Tobias Wrenfield").roles[0]
     assert role.title == "chief executive"
     assert role.organisation == by_name(actors, "Harbrook Cables Ltd").key
+
+
+def test_a_count_opening_a_sentence_is_no_part_of_a_name():
+    # "Five Brenlow workers ...": the number word is capitalised only because it opens the
+    # sentence; the name after it is the actor
+    _, _, actors = extract("Fighting broke out on Tuesday.\n\nFive French soldiers were "
+                           "killed.\n\nTwelve Brenlow Mining engineers were hurt.\n")
+    assert names(actors) == {"Brenlow Mining"}
+
+
+def test_a_qualified_vice_president_is_one_title():
+    _, _, actors = extract('"We expect cooperation," Executive Vice-President Hanne Solvik '
+                           "said on Monday.\n")
+    assert names(actors) == {"Hanne Solvik"}
+    assert [r.title for r in by_name(actors, "Hanne Solvik").roles] == [
+        "Executive Vice-President"]
+
+
+def test_a_hyphenated_pair_of_countries_names_each_country():
+    # "the France-Spain border" modifies a noun: two places, not an organisation
+    doc, _, actors = extract("Fighting broke out on Tuesday.\n\nTrucks queued at the "
+                             "France-Spain border for a day.\n")
+    assert names(actors) == {"France", "Spain"}
+    for actor in actors:
+        assert actor.type == "place"
+        assert [doc.text[m.start:m.end] for m in actor.mentions] == [actor.name]
+
+
+def test_a_demonym_opening_a_sentence_names_whose_minister():
+    # "French Foreign Minister X" opening a sentence: the demonym says whose government the
+    # minister serves, as mid-sentence; it is no portfolio, and no other government in
+    # the source is his
+    _, _, actors = extract("An official in the German government said talks would go "
+                           "ahead.\n\nFrench Foreign Minister Anne Vallier said the talks "
+                           "had stalled.\n")
+    roles = by_name(actors, "Anne Vallier").roles
+    assert [r.title for r in roles] == ["Foreign Minister"]
+    assert by_name(actors, "France government").key == roles[0].organisation
+
+
+def test_a_body_named_for_its_subject_with_on_is_one_name():
+    _, _, actors = extract("The Brenlow Committee on Coastal Erosion met on Monday. The "
+                           "Brenlow Council on Friday voted to fund it.\n")
+    assert names(actors) == {"Brenlow Committee on Coastal Erosion", "Brenlow Council"}
+
+
+def test_who_after_a_place_refers_to_the_person_before_it():
+    # "an officer in Kandoro, who ...": "who" is the officer; Kandoro is where
+    _, _, actors = extract('"We have enough doses," said a district officer in Kandoro, who '
+                           "spoke on condition of anonymity.\n")
+    assert by_name(actors, "Kandoro").type == "place"
+
+
+def test_a_based_modifier_before_the_employer_keeps_the_role_organisation():
+    _, _, actors = extract('"Every incident is a reminder," said Irina Volk, a researcher at '
+                           "the Lyon-based Alpine Policy Institute.\n")
+    role = by_name(actors, "Irina Volk").roles[0]
+    assert role.organisation == by_name(actors, "Alpine Policy Institute").key
+
+
+def test_a_ministry_of_another_country_is_not_the_ministers():
+    # "French Foreign Minister X" serves France's government, not the "Spain Foreign
+    # Ministry" named earlier; a Spanish foreign minister does serve it
+    _, _, actors = extract("Spain's Foreign Ministry called the report false.\n\n"
+                           "French Foreign Minister Anne Vallier said the talks had "
+                           "stalled.\n\nSpanish Foreign Minister Luis Ortega said the talks "
+                           "would resume.\n")
+    assert by_name(actors, "Anne Vallier").roles[0].organisation == by_name(
+        actors, "France government").key
+    assert by_name(actors, "Luis Ortega").roles[0].organisation == by_name(
+        actors, "Spain Foreign Ministry").key

@@ -6,6 +6,8 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.crossref.claims import cluster_claims, independence_groups
 from generator.extract.claims import find_claims
 from generator.models import (
@@ -326,3 +328,56 @@ def test_generic_words_do_not_carry_a_cluster() -> None:
         }
     )
     assert not together(claims, "cooperative", "expansion of access")
+
+
+def test_counts_of_two_countries_soldiers_are_neither_one_claim_nor_a_conflict() -> None:
+    # "four French soldiers" and "two Spanish soldiers" count different people; "four of its
+    # soldiers" (whose, unknown here) is not the four French soldiers either. Two French
+    # counts still disagree.
+    claims = cluster({
+        "a": "A spokeswoman said four French soldiers had been killed in the clash at the "
+             "border post.",
+        "b": "The ministry said four of its soldiers had been killed in the clash at the border "
+             "post. The ministry said two Spanish soldiers had been killed in the clash at the "
+             "border post.",
+        "c": "Officials said five French soldiers had been killed in the clash at the border "
+             "post.",
+    })
+    french = claim_with(claims, "a", "four French")
+    assert len(french.appearances) == 1
+    assert french.conflicts_with == [claim_with(claims, "c", "five French").id]
+    assert claim_with(claims, "b", "two Spanish").conflicts_with == []
+    assert claim_with(claims, "b", "four of its").conflicts_with == []
+
+
+def test_counts_of_one_noun_with_different_events_do_not_conflict() -> None:
+    # four soldiers killed and 15 soldiers wounded are two numbers, not two tolls
+    claims = cluster({
+        "a": "The ministry said four soldiers were killed in the clash at the border post.",
+        "b": "The ministry said 15 soldiers were wounded in the clash at the border post.",
+        "c": "The ministry said six soldiers were killed in the clash at the border post.",
+    })
+    killed = claim_with(claims, "a", "four soldiers")
+    assert claim_with(claims, "b", "15 soldiers").id not in killed.conflicts_with
+    assert claim_with(claims, "c", "six soldiers").id in killed.conflicts_with
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The number of soldiers killed in the fighting at the border post has risen to 11, "
+        "officials said.",
+        "The death toll from the fighting at the border post rose to 11, officials said.",
+    ],
+)
+def test_a_risen_total_contests_and_supersedes_the_earlier_count(later: str) -> None:
+    claims = cluster(
+        {"a": "At least six soldiers were killed in the fighting at the border post, officials "
+              "said.",
+         "b": later},
+        dates={"a": "2026-03-14", "b": "2026-03-15"},
+    )
+    earlier, total = claim_with(claims, "a", "six soldiers"), claim_with(claims, "b", "11")
+    assert earlier.id != total.id
+    assert total.id in earlier.conflicts_with
+    assert earlier.superseded_by == [total.id]

@@ -530,3 +530,140 @@ def test_an_organisation_speaking_of_the_head_of_its_name_means_itself():
     claim = [c for c in claims if c.appearance.sentence == "s2"][0]
     assert claim.appearance.attributed_to == "harbank"
     assert claim.subject == "harbank" and "lindqvist-bank" not in claim.actors
+
+
+# ------------------------------------------------------------------ speaker and place
+
+
+def test_participial_opener_is_not_part_of_the_speaker() -> None:
+    # "Speaking in X, Y said": Y speaks; the participle's place is not the speaker, nor does
+    # its "in" make Y someone the speaker speaks for
+    claim = one("Speaking in Lyon, spokesperson Jane Doe said the talks would resume.",
+                {"lyon": ("place", "Lyon"), **PEOPLE})
+    assert_appearance(claim, attributed_to="jane-doe", attribution_kind="person",
+                      quote="the talks would resume")
+
+
+def test_place_after_in_is_not_the_speaker() -> None:
+    claim = one("The ministry in Lyon also said 12 soldiers were wounded.",
+                {"lyon": ("place", "Lyon")})
+    assert claim.appearance.attributed_to is None
+    assert claim.appearance.attribution_kind == "organisation"
+
+
+def test_owner_before_a_named_speaker_does_not_speak() -> None:
+    # "X's Defence Ministry said": the ministry speaks, not the country that owns it
+    claim = one("Ruritania's Defence Ministry said seven of its soldiers had died.",
+                {"rur": ("place", "Ruritania"),
+                 "mod": ("government", "Defence Ministry")})
+    assert_appearance(claim, attributed_to="mod", attribution_kind="organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ruritanian state media reported that two civilians were injured.",
+         "Ruritanian state media"),
+        ("State television said calm had returned to the area.", "State television"),
+    ],
+)
+def test_state_before_a_noun_is_no_reporting_verb(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.appearance.attribution_text == speaker
+    assert claim.appearance.reporting_verb in ("reported", "said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five soldiers were killed in the fighting, the ministry said on Wednesday, raising "
+        "an earlier toll of four.",
+        "The outbreak has spread to three more districts, the ministry said on Tuesday, "
+        "bringing the number of confirmed cases in the country to 1,284.",
+    ],
+)
+def test_participial_background_after_a_trailing_attribution(text: str) -> None:
+    # "..., X said on Tuesday, bringing ...": X speaks; the participial clause after the
+    # attribution is background, however long
+    claim = one(text)
+    assert claim.appearance.attribution_text == "the ministry"
+    assert claim.appearance.quote == text.split(", the ministry")[0]
+
+
+def test_a_title_speaks_for_the_one_person_of_the_source_with_that_title() -> None:
+    text = ("Finance Minister Jane Doe visited the port on Monday. The minister said the "
+            "budget would be published on Friday. A former minister said the plan would fail.")
+    doc = make_doc(text)
+    sentences = split(doc)
+    actors = actors_for(doc, sentences, {"jane-doe": ("person", "Jane Doe")})
+    actors[0].roles.append(Role("Finance Minister", None, "src", "s1"))
+    claims = {c.appearance.attribution_text: c.appearance
+              for c in find_claims(doc, sentences, actors)}
+    assert claims["The minister"].attributed_to == "jane-doe"
+    assert claims["The minister"].attribution_kind == "person"
+    assert claims["A former minister"].attributed_to is None
+    assert claims["A former minister"].attribution_kind == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        ('The agency said it was "doing everything possible" to stop the leak.', []),
+        ("The agency said it would repair the pipe as soon as possible.", []),
+        ("The agency said a strike was possible next week.", ["possible"]),
+    ],
+)
+def test_possible_of_effort_is_no_hedge(text: str, hedges: list[str]) -> None:
+    assert one(text).appearance.hedges == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The agency has warned that the supply of vaccines remains critically limited.",
+         "The agency"),
+        ("The WHO warned that the supply of vaccines remains critically limited.", "The WHO"),
+    ],
+)
+def test_perfect_tense_and_an_acronym_that_spells_a_pronoun_still_report(
+    text: str, speaker: str
+) -> None:
+    claim = one(text, {"who": ("organisation", "World Health Organization", "WHO")})
+    assert claim.appearance.attribution_text == speaker
+    assert claim.appearance.quote == "the supply of vaccines remains critically limited"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry also said 12 soldiers were wounded in the clash.",
+        "The ministry has also said 12 soldiers were wounded in the clash.",
+        "The ministry later said 12 soldiers were wounded in the clash.",
+    ],
+)
+def test_an_adverb_before_the_reporting_verb_is_no_part_of_the_speaker(text: str) -> None:
+    claim = one(text)
+    assert claim.appearance.attribution_text == "The ministry"
+    assert claim.appearance.quote == "12 soldiers were wounded in the clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The agency is deeply concerned by reports of casualties," she said at the daily '
+         "briefing in New York.", "she"),
+        ('"We are confident the model complies with the law," he told reporters at the '
+         "company's headquarters on Thursday.", "he"),
+    ],
+)
+def test_a_setting_after_a_trailing_attribution_keeps_it(text: str, speaker: str) -> None:
+    claim = one(text)
+    assert claim.appearance.attribution_text == speaker
+    assert not claim.appearance.quote.endswith(("York", "Thursday"))
+
+
+def test_a_participle_after_a_comma_is_no_inverted_attribution() -> None:
+    claim = one("The company launched the Nova model on 18 March, describing it as its most "
+                "capable system yet.", {"nova": ("ai_model", "Nova")})
+    assert claim.appearance.attributed_to is None
+    assert claim.appearance.attribution_kind == "outlet"

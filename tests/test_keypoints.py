@@ -129,3 +129,21 @@ def test_empty_and_deterministic() -> None:
     assert pick_key_points([], [], []) == []
     first = pick_key_points(prepared(ARTICLE), [], [])
     assert all(pick_key_points(prepared(ARTICLE), [], []) == first for _ in range(3))
+
+
+def test_sentences_that_need_the_one_before_come_last() -> None:
+    # "She said ..." (who?) and the second sentence of a quotation ('We are sure," he said')
+    # are picked only when nothing else is left
+    text = (
+        "The port authority closed the harbour on Monday after a chemical spill.\n"
+        "Harbour master Ines Duarte said the spill covered two hectares of water.\n"
+        "She said four ships had been ordered to stay at anchor until Friday.\n"
+        "\u201cWe acted at once. We are sure the water will be safe by the weekend,\u201d "
+        "the authority said in a statement on Monday.\n"
+        "Fishing crews said they had lost a week of catches to the closure.\n"
+        "The environment agency said it would test the water daily.\n"
+    )
+    sentences = prepared(text)
+    bound = {s.id for s in sentences if s.text.startswith(("She", "We are"))}
+    assert len(bound) == 2
+    assert not bound & set(pick_key_points(sentences, [], []))

@@ -256,6 +256,10 @@ def test_links_listed_under_a_related_heading_are_boilerplate() -> None:
         ("Brussels - ", None),  # ... unless it is a known place
         ("Exclusive - ", None),
         ("Breaking News - ", None),
+        ("LONDON, 3 May - ", None),  # the day before the month
+        ("NAIROBI, 3 May 2026 (AP) - ", "AP"),
+        ("PARIS/BERLIN, May 3 (Example Wire) - ", "Example Wire"),  # a joint dateline
+        ("KYIV/WARSAW - ", None),
     ],
 )
 def test_dateline_prefix_is_moved_out_and_fills_outlet(prefix: str, outlet: str | None) -> None:
@@ -274,6 +278,15 @@ def test_dateline_after_a_headline() -> None:
     assert sentences[0].text == "Council approves budget"
     assert sentences[1].text.startswith("The city council approved")
     assert d.metadata.outlet == "Reuters"
+
+
+def test_dateline_after_a_headline_byline_and_publication_line() -> None:
+    # The metadata lines above the body do not push the dateline out of reach.
+    d = doc(f"Council approves budget\n\nBy Ann Lee, Staff Writer\n\nPublished 3 May 2026"
+            f"\n\nLONDON - {BODY}")
+    sentences, notes = run(d)
+    assert sentences[3].text.startswith("The city council approved")
+    assert "dateline" in [n.kind for n in notes]
 
 
 def test_dateline_does_not_override_known_outlet() -> None:

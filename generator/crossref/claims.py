@@ -94,6 +94,7 @@ from generator.extract.claims import (
     relative_spans,
     stem,
 )
+from generator.extract.names import lexicon as name_lexicon
 from generator.extract.prefilter import fold, literal_prefixes, located_finditer, locator
 from generator.models import Appearance, Claim, ClaimCandidate, Source
 
@@ -602,7 +603,21 @@ def _unit_of(words: list[str]) -> str | None:
     for word in kept:  # "a 5 million shilling fine": counted in shillings
         if word in _CURRENCY_WORDS or word.rstrip("s") in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[word.rstrip("s")]
-    return _counted(fold_term(stem(kept[-1])))
+    return _counted(fold_term(stem(kept[-1]))) + _side(kept[:-1])
+
+
+def _side(modifiers: list[str]) -> str:
+    """"@<country>" for a demonym among the words before a counted noun ("four Ruritanian
+    soldiers"), else "". Counts of two countries' soldiers are two things, neither one
+    claim nor a conflict; a count without a demonym stays comparable with neither."""
+    if not modifiers:
+        return ""
+    demonyms = name_lexicon().demonyms
+    for word in modifiers:
+        entry = demonyms.get(word)
+        if entry is not None and entry.kind == "country":
+            return "@" + entry.key
+    return ""
 
 
 def _unit_before(context: str) -> str | None:
@@ -676,7 +691,12 @@ def parse_quantity(text: str, context: str = "", after: str = "") -> Quantity | 
         return None
     before = " ".join(context.lower().split()[-3:])
     approx = any(before.endswith(a) for a in _vocab().approximators)
-    return Quantity(unit, value, approx, _event_after(after), bool(_CEILING_RE.search(before)),
+    # "four soldiers were" + " killed": the number as found may end in the auxiliary
+    alt = _event_after(f" {words[-1]}{after}" if words and words[-1].lower() in _EVENT_AUX
+                       else after)
+    if alt is not None and "@" in unit:  # "four Ruritanian soldiers were killed": their deaths
+        alt += unit[unit.index("@") :]
+    return Quantity(unit, value, approx, alt, bool(_CEILING_RE.search(before)),
                     part=part, step=step, agent=_agent_noun(tail))
 
 
@@ -744,6 +764,8 @@ _COMPOUND_RE = re.compile(
     re.I,
 )
 _CEILING_RE = re.compile(r"(?:up to|as (?:many|much) as|maximum of|no more than|at most)$")
+_EVENT_AUX = frozenset({"have", "has", "had", "were", "was", "are", "is", "been", "be",
+                        "being"})
 _EVENT_AFTER_RE = re.compile(
     r"^\s+(?:(?:have|has|had|were|was|are|is|been|be|being|already|now)\s+)+([a-z]{3,}ed)\b",
     re.I,
@@ -781,6 +803,10 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
         before = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
         out.append(Quantity("%", _FRACTIONS[" ".join(m.group(1).lower().replace("-", " ").split())],
                             any(before.endswith(a) for a in _vocab().approximators)))
+    for m in _total_re().finditer(quote) if "toll" in low or "number of" in low else ():
+        total = _total(m)
+        if total is not None:
+            out.append(total)
     one = _ONE_RE.match(quote) if low[:4] == "one " else None
     if one:  # "One sailor is still missing": NUMBER_RE leaves "one" alone, it is so often no count
         out.append(Quantity(_counted(fold_term(stem(one.group(1).lower()))), 1.0, step=1.0))
@@ -795,6 +821,43 @@ def _quantities(cand: ClaimCandidate) -> list[Quantity]:
 
 
 _NOBODY_RE = re.compile(r"\b(?:no(?:\s+|-)one|nobody)\b", re.I)
+# a running total and its new value: "the death toll rose to 11", "the number of people
+# infected has climbed to 1,284" (the number stands apart from its noun, so the value is
+# otherwise a bare number); "initial reports put the toll at six" is no current total
+@lru_cache(maxsize=1)
+def _total_re() -> re.Pattern[str]:
+    """Compiled on first use: few claims state a running total."""
+    return re.compile(
+        r"\bthe\s+(?:(?:death\s+|casualty\s+)?(?P<toll>toll)|number\s+of\s+(?P<noun>[a-z]+)"
+        r"(?:\s+(?P<event>[a-z]+ed))?)\b[^.;\"\u201c]{0,80}?"
+        r"\b(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|increased|jumped|grown|grew|reached"
+        r"|stands\s+at|stood\s+at)\s+(?:to\s+)?(?P<approx>at\s+least\s+|about\s+|around\s+|"
+        r"nearly\s+|almost\s+|more\s+than\s+)?(?P<value>\d[\d,]*(?:\.\d+)?|[a-z]+)\b",
+        re.I,
+    )
+
+
+
+def _total(m: re.Match[str]) -> Quantity | None:
+    """The quantity a running total states: a toll counts deaths; "the number of soldiers
+    killed" counts soldiers, killed."""
+    written = m.group("value").replace(",", "")
+    if written[0].isdigit():
+        value, step = float(written), _step(m.group("value"))
+    else:
+        parsed = _word_value([written.lower()])
+        if parsed is None:
+            return None
+        value, step = parsed[0], parsed[0]
+    approx = m.group("approx") is not None
+    if m.group("toll"):
+        return Quantity(_counted(fold_term(stem("deaths"))), value, approx, step=step)
+    noun = m.group("noun").lower()
+    if noun in _UNIT_STOP:
+        return None
+    event = m.group("event")
+    return Quantity(_counted(fold_term(stem(noun))), value, approx,
+                    fold_term(stem(event.lower())) if event else None, step=step)
 # a claim opening with one of something and what it is ("One sailor is still missing")
 _ONE_RE = re.compile(r"one\s+([a-z]+)\s+(?:is|was|has|had|remains|remained)\b", re.I)
 # a share of a group in words ("half of the nurses", "two-thirds of members") is a percentage;
@@ -1395,6 +1458,13 @@ def _disagreeing_units(a: _Item, b: _Item) -> list[str]:
             and not _names_whole(ma, mb, unit) and not _names_whole(mb, ma, unit)]
 
 
+def _other_events(x: Quantity, y: Quantity) -> bool:
+    """Do two counts of one noun count what happened to them differently ("four soldiers
+    were killed" / "15 soldiers were wounded")? Then they are two numbers: no conflict (and,
+    their values disagreeing, no one claim either)."""
+    return x.alt is not None and y.alt is not None and x.alt != y.alt
+
+
 def _names_whole(ma: dict[str, list[Quantity]], mb: dict[str, list[Quantity]], unit: str
                  ) -> bool:
     """Does the other claim give the value of the whole one claim takes a part of ("the
@@ -1417,6 +1487,7 @@ def _quantity_conflict(a: _Item, b: _Item, score: float) -> bool:
                   if unit in _WEAK_UNITS or unit in CURRENCY_CODES or unit in _STUFF
                   else VALUE_CONFLICT_THRESHOLD)
         for unit in _disagreeing_units(a, b)
+        if not all(_other_events(x, y) for x in a.by_name[unit] for y in b.by_name[unit])
     )
 
 

@@ -115,6 +115,17 @@ _APPOS_STOP = frozenset({",", ".", ";", ":", "that", "which", "who", "whose", "w
 _APPOS = 4  # strength of an apposition's head noun (above the gazetteer's 3)
 _CLAUSE_OPENERS = frozenset({'"', "“", "‘", ":", "(", "—", "–", "-"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+# bodies named for their subject with "on" ("Intergovernmental Panel on Climate Change",
+# "Committee on Foreign Affairs", "Working Group on Arbitrary Detention")
+_ON_HEADS = frozenset({"group", "committee", "commission", "council", "panel", "conference",
+                       "convention", "forum", "force", "centre", "center", "institute"})
+# cardinals that open a sentence before a capitalised word ("Five Ruritanian soldiers ...",
+# "Two Acme engineers ..."): a count, capitalised only because it comes first
+_COUNT_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozens",
+})
 _ROLE_PREPS = frozenset({"for", "of", "at", "with", "from", "to", "in"})
 _QUALIFIER_PREPS = frozenset({"on", "for", "in"})
 _QUALIFIER_STOP = frozenset({",", ".", ";", ":", "—", "–", ")", "(", '"', "“", "”"})
@@ -268,8 +279,8 @@ def _extend(toks: list[Token], i: int, lex: Lexicon) -> int:
                 j = k
                 continue
         if (tok.lower in ("of", "for") and (prev in lex.suffix or of_chain)) or (
-            tok.lower == "on" and of_chain  # "Center for Research on Foundation Models"
-        ):
+            tok.lower == "on" and (of_chain or prev in _ON_HEADS)
+        ):  # "Center for Research on Foundation Models", "Council on Foreign Relations"
             k = j + 1
             if k < n and toks[k].lower == "the":
                 k += 1
@@ -494,6 +505,8 @@ def _spans(toks: list[Token], lex: Lexicon) -> list[tuple[str, int, int]]:
             j = _extend(toks, i, lex)
             if toks[i].lower in lex.descriptor and j - i >= 2:
                 i += 1  # "Drugmaker Veltrax": the descriptor is not part of the name
+            elif toks[i].lower in _COUNT_WORDS and j - i >= 2 and _sentence_initial(toks, i):
+                i += 1  # "Five Ruritanian soldiers were killed": a count opens the sentence
             out.append(("cap", i, j))
             i = j
         else:
@@ -672,6 +685,8 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
         return None
     if entry is not None:
         return _gazetteer_cand(ctx, entry, toks, i, j, sid)
+    if j - i == 1 and "-" in text and _hyphenated_places(ctx, text, start, sid):
+        return None
     last = toks[j - 1].text
     if len(last) == 1 and last.isalpha() and not _letter_name(ctx, toks, i, j):
         # A lone letter names an item of a series ("group B", "Section 12 C", "the letter
@@ -712,6 +727,21 @@ def _classify(ctx: _Ctx, toks: list[Token], i: int, j: int, sid: str,
     _acronym_in_parentheses(toks, j, cand)
     _known_as(ctx, toks, j, cand)
     return _add(ctx, cand)
+
+
+def _hyphenated_places(ctx: _Ctx, text: str, start: int, sid: str) -> bool:
+    """"the Ruritania-Moldova border", "India-Pakistan talks": a hyphenated pair of known
+    places modifies a noun and names each place, not a body of its own. Adds a mention of
+    each and says whether it did."""
+    parts = text.split("-")
+    entries = [ctx.lex.forms.get(norm(part)) for part in parts]
+    if len(parts) < 2 or any(e is None or e.kind not in ("country", "place") for e in entries):
+        return False
+    at = start
+    for part, entry in zip(parts, entries, strict=True):
+        _entry_cand(ctx, entry, part, at, at + len(part), sid)
+        at += len(part) + 1
+    return True
 
 
 def _inner_plural(ctx: _Ctx, word: str) -> bool:
@@ -1074,8 +1104,8 @@ def _context_cue(ctx: _Ctx, toks: list[Token], i: int, j: int) -> str | None:
     if nxt == "," and after is not None:
         if after.lower == "which":
             return "organisation"
-        if after.lower == "who" or _age_apposition(toks, j + 1):
-            return "person"
+        if (after.lower == "who" and prev not in ("in", "near")) or _age_apposition(toks, j + 1):
+            return "person"  # ("an officer in Kandoro, who ...": "who" is the officer)
         entry = ctx.lex.forms.get(norm(after.text))
         if entry is not None and entry.kind in ("country", "place"):
             return "place"  # "Kalamazoo, Michigan"
@@ -1437,10 +1467,10 @@ def _weak_modifier(ctx: _Ctx, toks: list[Token], span: tuple[str, int, int] | No
     tok = toks[span[1]]
     if not _clause_initial(toks, span[1]) or (len(tok.text) > 1 and tok.text.isupper()):
         return False  # an acronym is capitalised wherever it stands ("ASI president")
-    if tok.lower in ctx.lex.forms or (
+    if tok.lower in ctx.lex.forms or tok.lower in ctx.lex.demonyms or (
         span[2] < len(toks) and toks[span[2]].text in _POSSESSIVE
-    ):
-        return False  # "Hungary's foreign minister": a known name or an owner
+    ):  # "Hungary's foreign minister", "French Foreign Minister X": a known name, a demonym
+        return False  # or an owner
     return tok.lower in _NUMBER_WORDS or tok.lower not in ctx.mid_caps and not _name_shaped(
         ctx, tok.lower)
 
@@ -1673,8 +1703,9 @@ def _org_span_after(toks: list[Token], spans: list[tuple[str, int, int]], m: int
     if m < len(toks) and toks[m].lower == "the":
         m += 1
     start = m
-    while m < len(toks) and m - start < 3 and toks[m].text.isalpha() and toks[m].text.islower(
-    ) and toks[m].lower not in _ROLE_PREPS and toks[m].lower not in ("and", "or", "who"):
+    while m < len(toks) and m - start < 3 and (toks[m].text.isalpha() and toks[m].text.islower(
+    ) and toks[m].lower not in _ROLE_PREPS and toks[m].lower not in ("and", "or", "who")
+            or toks[m].lower.endswith(_PLACED_SUFFIXES)):  # "the Lyon-based X Institute"
         m += 1
     if m > start and m < len(toks) and toks[m].text in _POSSESSIVE:
         m += 1  # "director of the university's Centre for Tumour Biology"
@@ -1687,6 +1718,11 @@ def _org_span_after(toks: list[Token], spans: list[tuple[str, int, int]], m: int
     ):
         return opos + 1
     return opos
+
+
+# a compound modifier saying where or by whom a body is based, owned or run
+_PLACED_SUFFIXES = ("-based", "-headquartered", "-registered", "-listed", "-owned", "-backed",
+                    "-funded", "-run")
 
 
 # "X, who heads Y": the verb says the role.
@@ -2269,7 +2305,7 @@ def _build(ctx: _Ctx, groups: dict[str, _Group]) -> list[LocalActor]:
             continue
         org = cand_key.get(role.org) if role.org is not None else None
         if org is None or _is_country_government(ctx, org):
-            org = _titled_body(ctx, role, groups, cand_key) or org
+            org = _titled_body(ctx, role, groups, cand_key, org) or org
         if org is None:
             org = _implied_org(ctx, role, groups, cand_key)
         actors[person].roles.append(
@@ -2308,7 +2344,7 @@ def _is_country_government(ctx: _Ctx, gkey: str) -> bool:
 
 
 def _titled_body(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
-                 cand_key: dict[int, str]) -> str | None:
+                 cand_key: dict[int, str], government: str | None = None) -> str | None:
     """The public body of the source a title names: its whole title inside the body's
     name ("Commissioner" of the "Office of the Data Protection Commissioner", "Trade
     Representative" of the "Office of the U.S. Trade Representative"), or its subject
@@ -2329,6 +2365,8 @@ def _titled_body(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
         ctx.bodies = _bodies(ctx, groups)
     best, best_pos = None, -1
     for group, name, name_words in ctx.bodies:
+        if government is not None and _other_country(ctx, name_words, government):
+            continue  # "Azerbaijani Foreign Minister X" is not of the "Armenia Foreign Ministry"
         if f" {title}" in f" {name}" and name.endswith(title) and name != title:
             fits = True
         else:
@@ -2340,6 +2378,14 @@ def _titled_body(ctx: _Ctx, role: _RoleCand, groups: dict[str, _Group],
         if best is None or distance < best_pos:
             best, best_pos = group, distance
     return cand_key.get(best.members[0]) if best is not None else None
+
+
+def _other_country(ctx: _Ctx, name_words: list[str], government: str) -> bool:
+    """Does a body's name open with a country or demonym other than the one whose
+    ``government`` (a gazetteer government key) the role already serves?"""
+    entry = ctx.lex.forms.get(name_words[0]) or ctx.lex.demonyms.get(name_words[0])
+    return (entry is not None and entry.kind == "country"
+            and f"{entry.key}-government" != government)
 
 
 def _bodies(ctx: _Ctx, groups: dict[str, _Group]) -> list[tuple[_Group, str, list[str]]]:

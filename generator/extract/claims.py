@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import yaml
 
+from generator.extract.names import lexicon as name_lexicon
 from generator.extract.prefilter import (
     literal_prefixes,
     located_finditer,
@@ -860,6 +861,7 @@ _GENERIC_ORGS = _wordset(
     hospital university watchdog inspectorate coastguard army military observatory network
     prosecutors prosecutor investigators authorities owners organisers organizers
     charity society services unions
+    media television broadcaster newspaper radio
     """
 )
 # Heads of the job titles a news story refers back to with "the": "the judge said", "the
@@ -941,6 +943,7 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             or head in lex.anonymous_heads
             or head in lex.documents
             or head in _TITLE_HEADS and i > 0 and low[i - 1] in _DETERMINERS
+            or (i > 0 and low[0] in _TITLE_DETERMINERS and head in _title_heads())
         ):
             rest = low[i + 1 :]
             if not rest or rest[0] in {
@@ -1092,11 +1095,29 @@ def _verbs(text: str, lex: Lexicon, low: str | None, start: int = 0) -> Iterator
         if m is None:
             continue
         words = m.group(0).lower().split()
+        if words[0] == "state" and _state_modifier(text, m.end()):
+            continue
         if words[0] in lex.verb_base or " ".join(words) in lex.verb_base:
             # words[0] is the run of letters at m.start(), lower-cased
             hit = _phrase_match(lex.verb_re, lex.verb_by_word, text, m.start(), words[0])
             if hit is not None:
                 yield hit
+
+
+# nouns that "state" modifies ("state media reported", "state television said"): there it
+# names the government's outlets or officials, and is no reporting verb
+_STATE_NOUNS = frozenset(
+    {"media", "television", "tv", "broadcaster", "broadcasters", "news", "agency", "radio",
+     "newspaper", "newspapers", "press", "outlets", "channel", "channels", "officials",
+     "prosecutors", "department", "secretary", "governments", "government", "authorities"}
+)
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _state_modifier(text: str, end: int) -> bool:
+    """Is the word "state" ending at ``end`` a modifier of the noun after it?"""
+    m = _NEXT_WORD_RE.match(text, end)
+    return m is not None and m.group(1).lower() in _STATE_NOUNS
 
 
 # a non-restrictive relative clause: background about an actor, not the sentence's assertion
@@ -1156,16 +1177,27 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         before = text[start : m.start()]
         words = before.split()  # empty exactly when ``before`` is blank
         prev = words[-1].lower().strip(",") if words else ""
-        if not words or prev in _NP_BLOCK or len(words) > 25:
-            continue
+        if not words or len(words) > 25 or (prev in _NP_BLOCK and not words[-1].isupper()):
+            continue  # ("The WHO warned": an acronym, not the pronoun)
         if prev in _DETERMINERS or prev.endswith(("'s", "\u2019s")):
             continue  # "The report says", "its statement": the noun, not the verb
         if len(words) >= 2 and _compound_noun(words[-2], m.group(0)):
             continue  # "raised its revenue forecast": a noun after its modifier
+        if words[-1].endswith(",") and m.group(0).endswith("ing"):
+            continue  # "X launched Y, describing it as ...": a participle, not X's report
         after = text[m.end() : m.end() + 12].lower()
         if _PASSIVE_BY_RE.match(after):  # passive: "warned of by X"
             continue
+        while len(words) >= 2 and (prev in _PERFECT_AUX or prev in _SPEAKER_ADVERBS):
+            # "The agency has warned that ...", "The ministry also said": the auxiliary and
+            # the adverb are no part of the speaker
+            before = before.rstrip()[: -len(words.pop())]
+            prev = words[-1].lower().strip(",")
         sp_start = start
+        if (opener := _participle_intro(before, 0)) is not None:
+            # "Speaking in Geneva, X said": the participle's subject is the speaker, so its
+            # clause is never part of the speaker phrase (nor is its place the speaker)
+            sp_start, before = start + opener.end(), before[opener.end() :]
         intro = _INTRO_RE.match(before)
         like = None  # _speaker_like(before), once known
         if intro is not None:
@@ -1186,6 +1218,34 @@ def _leading_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fram
         stripped = before.rstrip(" ,")
         return Frame(content, len(text), sp_start, sp_start + len(stripped), m.group(0))
     return None
+
+
+_PERFECT_AUX = frozenset({"has", "have", "had"})
+# adverbs between a speaker and the reporting verb ("The ministry also said")
+_SPEAKER_ADVERBS = frozenset({
+    "also", "later", "earlier", "separately", "previously", "repeatedly", "again", "further",
+    "subsequently", "initially", "originally", "publicly", "privately", "recently", "since",
+    "already", "still", "then", "yesterday", "today", "first", "once", "twice", "reportedly",
+    "allegedly"})
+# a participial clause before the speaker: "Speaking in Geneva, the spokesperson said"
+_PARTICIPLES = ("speaking", "writing", "addressing", "talking", "responding", "replying",
+                "commenting", "asked")
+
+
+_PARTICIPLE_FORMS = _PARTICIPLES + tuple(p.capitalize() for p in _PARTICIPLES)
+
+
+@lru_cache(maxsize=1)
+def _participle_intro_re() -> re.Pattern[str]:
+    """Compiled on first use: most texts never open a sentence with a participle."""
+    return re.compile(r"(?:" + "|".join(_PARTICIPLES) + r")\b[^,\"\u201c]{0,80},\s+", re.I)
+
+
+def _participle_intro(text: str, start: int) -> re.Match[str] | None:
+    """The participial clause opening ``text`` at ``start``, with its comma, or None."""
+    if not text.startswith(_PARTICIPLE_FORMS, start):  # C-level, no slice: most sentences
+        return None
+    return _participle_intro_re().match(text, start)
 
 
 # Reporting verbs that are also nouns, and the possessives that make a following word
@@ -1218,7 +1278,11 @@ def _trailing_frame(text: str, start: int, lex: Lexicon, low: str | None) -> Fra
 
     ``low``: ``fold(text)``."""
     body = text.rstrip()
-    commas = [m.start() for m in _TAIL_COMMA_RE.finditer(body) if m.start() > start]
+    # "Speaking in Lyon, Jane Doe said ...": the opener's comma ends no quoted clause
+    opener = _participle_intro(text, start)
+    floor = opener.end() if opener else start
+    commas = [m.start() for m in _TAIL_COMMA_RE.finditer(body)
+              if m.start() > start and m.start() >= floor]
     for cut in reversed(commas[-3:]):
         frame = _trailing_at(text, body, start, cut, lex, low)
         if frame is not None:
@@ -1236,7 +1300,8 @@ def _trailing_at(
         tail_start += 1
     tail = body[tail_start:].strip().rstrip(".!")
     words = tail.split()
-    if not words or (len(words) > 14 and not _inverted_speaker(tail, lex)):
+    if not words or (len(words) > 14 and not _inverted_speaker(tail, lex)
+                     and not _participle_after(tail)):
         return None
     base = body.find(tail, tail_start)
     # the tail's first reporting verb: the sentence's first one from the tail's start (the
@@ -1247,6 +1312,8 @@ def _trailing_at(
         return None
     v_start, v_end, verb = v.start() - base, v.end() - base, v.group(0)
     if v_start == 0:  # "..., said Jane Doe, a spokesperson."
+        if verb.endswith("ing"):
+            return None  # "..., describing it as its best": a participle, no inversion
         speaker = tail[v_end:].strip()
         if not speaker or not _speaker_like(speaker, lex) or speaker.lower().startswith("that"):
             return None
@@ -1263,6 +1330,10 @@ def _trailing_at(
         rest = tail[v_end:]
         if _LEAD_COMMA_RE.match(rest):  # "..., the carrier said, as a storm hit": background
             rest = ""
+        elif (k := _skip_adverbials(tail, v_end)) > v_end and tail[k - 1] == ",":
+            rest = ""  # "..., the ministry said on Wednesday, raising the toll": background
+        if rest:  # '"...," she said at the daily briefing in New York': a setting
+            rest = _tail_setting_re().sub("", rest, count=1)
         if len(rest.split()) > 6 or not _speaker_like(speaker, lex):
             return None
         if _THAT_NEXT_RE.match(tail[v_end:]):
@@ -1275,6 +1346,23 @@ def _trailing_at(
         if back is not None:
             tail_start, sp_start = back, back
     return Frame(start, tail_start, sp_start, base + sp_off + len(speaker), verb)
+
+
+# where a trailing attribution was made: "at the company's headquarters", "in New York"
+@lru_cache(maxsize=1)
+def _tail_setting_re() -> re.Pattern[str]:
+    """Compiled on first use (only a trailing attribution with words after its verb)."""
+    return re.compile(
+        r"^\s*(?:reporters\s+|journalists\s+)?(?:at|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}"
+        r"(?:headquarters|offices?|briefing|summit|meeting|conference|news\s+conference|"
+        r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\b")
+
+
+def _participle_after(tail: str) -> bool:
+    """"the ministry said on Tuesday, bringing the total to 1,284": a short attribution and
+    then a participial clause of background, which does not make the tail too long."""
+    head, comma, after = tail.partition(", ")
+    return bool(comma) and len(head.split()) <= 14 and after.split(None, 1)[0].endswith("ing")
 
 
 def _inverted_speaker(tail: str, lex: Lexicon) -> bool:
@@ -1463,15 +1551,26 @@ def _attribute(
     if named and core.split()[-1].islower():
         return named[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
     heads = {w.strip(",.\"'") for w in core.lower().split()}
+    if first in _TITLE_DETERMINERS and not heads.isdisjoint(_title_heads()) and not (
+        heads & lex.spokes or inside
+    ):  # "The minister said": the one person of the source with that title; "a minister"
+        if first in ("a", "an"):
+            return None, "anonymous"
+        return _titled_person(heads, by_key), "person"
     anon = _anonymous_core(core, heads, lex)
     employer = _employer(speaker, sp_start, inside, by_key)
     if anon and employer is None:
         return None, "anonymous"
-    others = [m for m in inside if m.actor in by_key] or _named_in(speaker, by_key)
+    others = [m for m in inside if m.actor in by_key
+              and not _located_speaker(speaker, m.start - sp_start, by_key[m.actor])]
+    if len(others) > 1 and _owner(speaker, others[0].end - sp_start):
+        others = others[1:]  # "Ruritania's Defence Ministry said": the ministry speaks
+    others = others or [m for m in _named_in(speaker, by_key)
+                        if not _located_speaker(speaker, speaker.find(m.text), by_key[m.actor])]
     if others:
         actor = by_key[others[0].actor]
         return actor.key, _kind_of(actor)
-    if not heads.isdisjoint(_TITLE_HEADS) and (holder := _title_holder(heads, by_key)):
+    if not heads.isdisjoint(_TITLE_HEADS) and (holder := _titled_person(heads, by_key)):
         return holder, "person"  # "the judge said" after "Judge Ann Roe"
     if heads & lex.spokes and (org := _org_of_spokes(core, by_key, lex)) is not None:
         return org, "organisation"  # "a zoo spokesman" after "Linford Zoo"
@@ -1484,10 +1583,30 @@ def _attribute(
     return None, "anonymous"
 
 
-def _title_holder(heads: set[str], by_key: dict[str, LocalActor]) -> str | None:
-    """The one person of the source whose role title ends in a word of ``heads``."""
-    found = {key for key, actor in by_key.items() if actor.type == "person" and any(
-        role.title.rsplit(None, 1)[-1].lower() in heads for role in actor.roles)}
+def _located_speaker(speaker: str, start: int, actor: LocalActor) -> bool:
+    """Is the place mentioned at ``start`` where a named-before speaker is ("the ministry in
+    Baku", "officials in Lyon")? A place after "in" is a location, never the one speaking."""
+    if actor.type != "place":
+        return False
+    before = speaker[:start].split()
+    return len(before) >= 2 and before[-1].lower() == "in"
+
+
+# "the minister", "a minister", "its chief executive": a title as the speaker
+_TITLE_DETERMINERS = frozenset({"the", "its", "their", "a", "an"})
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """Last words of job titles ("minister", "executive", "president"), from titles.yml."""
+    return frozenset(words[-1] for words in name_lexicon().titles if words[-1].isalpha())
+
+
+def _titled_person(heads: set[str], by_key: dict[str, LocalActor]) -> str | None:
+    """The one person of the source whose role ends in a title word of the speaker ("the
+    minister" after "Health Minister Grace Chirwa"), else None (unknown or ambiguous)."""
+    found = {key for key, actor in by_key.items() if actor.type == "person"
+             and any(role.title.lower().split()[-1] in heads for role in actor.roles)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -1598,6 +1717,8 @@ def _hedges(text: str, lex: Lexicon, low: str | None = None) -> list[str]:
             continue  # the month: the modal is capitalised only at the start of a sentence
         if word.lower() in _ATTRIBUTIVE_HEDGES and _DET_BEFORE_RE.search(text, 0, m.start()):
             continue  # "a possible appeal", "the likely winner": a thing, not a hedged claim
+        if word.lower() == "possible" and _idiom_possible_re().search(text, 0, m.start()):
+            continue  # "everything possible", "as soon as possible": effort, not doubt
         if word.lower() not in found:
             found.append(word.lower())
     if _conditional(text, lex, low) and "conditional" not in found:
@@ -1631,6 +1752,15 @@ def _conditional(text: str, lex: Lexicon, low: str | None) -> bool:
 
 
 _ATTRIBUTIVE_HEDGES = frozenset({"possible", "likely", "unlikely"})
+# "possible" that measures effort or speed, not likelihood
+@lru_cache(maxsize=1)
+def _idiom_possible_re() -> re.Pattern[str]:
+    """Compiled on first use (only a sentence hedged by "possible")."""
+    return re.compile(
+        r"(?:\b(?:everything|all|whatever|anything|every\s+effort|as\s+\w+\s+as)|"
+        r"\b\w+est)\s+$", re.I)
+
+
 _DET_BEFORE_RE = re.compile(r"(?<![\w-])(?:a|an|the|any|its|their|his|her)\s+$", re.I)
 
 

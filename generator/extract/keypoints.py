@@ -141,12 +141,13 @@ def pick_key_points(
             + _WEIGHTS["information"] * information[s.id]
             + _WEIGHTS["position"] * position[s.id]
         )
-        scored.append((-score, s.index, s))
-    scored.sort(key=lambda item: (item[0], item[1]))
+        scored.append((_context_bound(s.text), -score, s.index, s))
+    # a sentence that needs the one before it comes after every other, whatever its score
+    scored.sort(key=lambda item: item[:3])
     by_length = -(-len(eligible) // _SENTENCES_PER_POINT)  # ceiling division
     wanted = min(len(eligible), _MAX_POINTS, max(_MIN_POINTS, by_length))
     chosen: list[Sentence] = []
-    for _, _, s in scored:
+    for *_, s in scored:
         if len(chosen) == wanted:
             break
         if not any(_near_duplicate(bags[s.id], bags[c.id]) for c in chosen):
@@ -164,6 +165,22 @@ def _is_summary_sentence(s: Sentence) -> bool:
     if not last or last not in ".!?…":
         return False
     return last != "?" and not _QUOTED_QUESTION.match(text)
+
+
+# pronouns whose referent a reader of the key points alone would not know
+_BARE_SUBJECTS = frozenset({"He", "She", "They"})
+
+
+def _context_bound(text: str) -> bool:
+    """Does the sentence need the one before it? "She said four soldiers had died" (who?),
+    or the second sentence of a quotation, which closes a quote it never opened ('We are
+    confident," he told reporters')."""
+    if text.split(None, 1)[0] in _BARE_SUBJECTS:
+        return True
+    close = text.find("\u201d")
+    if close >= 0 and not 0 <= text.find("\u201c") < close:
+        return True
+    return text.count('"') % 2 == 1 and not text.lstrip().startswith('"')
 
 
 # ------------------------------------------------------------------------------ scores

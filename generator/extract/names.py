@@ -417,7 +417,8 @@ _INVERTIBLE = frozenset({"university", "college", "polytechnic", "academy", "sch
 
 
 def inverted_name(name: str) -> str | None:
-    """The other common spelling of "university of X" ("X university"), or None.
+    """The other common spelling of "university of X" ("X university") or "ministry of X"
+    ("X ministry"), or None.
 
     Only for heads that are routinely written both ways; "Bank of England" is never
     "England Bank".
@@ -425,6 +426,11 @@ def inverted_name(name: str) -> str | None:
     words = name.split()
     if len(words) in (3, 4) and words[0] in _INVERTIBLE and words[1] == "of":
         return " ".join([*words[2:], words[0]])
+    # "(Ruritania) ministry of defence" is as often "(Ruritania) defence ministry"; a
+    # country in front stays in front
+    for k in (0, 1):
+        if len(words) in (k + 3, k + 4) and words[k] == "ministry" and words[k + 1] == "of":
+            return " ".join([*words[:k], *words[k + 2 :], "ministry"])
     return None
 
 

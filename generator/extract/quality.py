@@ -227,8 +227,10 @@ class _Dateline:
 _DASH = r"(?:[ \t]+[-–—]{1,2}[ \t]+|[ \t]*[—–][ \t]*)"
 _NEXT = r"(?=[\"“‘'(]?[A-Z0-9])"
 # ", Calif.", ", May 3", ", Jan. 5, 2025" after the place name of a dateline.
+# British order puts the day first (", 3 February", ", 3 Feb. 2026").
 _PLACE_EXTRA = (
-    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?"
+    r"|,[ \t]*\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?(?:,?[ \t]+\d{4})?)"
 )
 
 
@@ -249,14 +251,15 @@ def _dateline() -> _Dateline:
         rf"|\((?P<paren>[A-Z][\w&.'’ \-]{{0,40}})\))"
         rf"{_DASH}{_NEXT}"
     )
-    place = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}"
+    # A joint dateline names its cities with a slash ("PARIS/BERLIN").
+    place = r"[A-Z][A-Za-z.'’\-]*(?:(?:[ \t]+|/)[A-Z][A-Za-z.'’\-]*){0,3}"
     city_outlet = re.compile(
         rf"(?P<place>{place}){_PLACE_EXTRA}{{0,2}}[ \t]*\((?P<outlet>[A-Z][\w&.'’ \-]{{0,40}})\)"
         rf"(?:{_DASH}|[ \t]*:[ \t]+){_NEXT}"
     )
     caps = r"[A-Z][A-Z.'’\-]+"
     city_only = re.compile(
-        rf"(?P<place>{caps}(?:[ \t]+{caps}){{0,3}}){_PLACE_EXTRA}{{0,2}}{_DASH}{_NEXT}"
+        rf"(?P<place>{caps}(?:(?:[ \t]+|/){caps}){{0,3}}){_PLACE_EXTRA}{{0,2}}{_DASH}{_NEXT}"
     )
     return _Dateline(
         outlet_prefix,
@@ -749,8 +752,17 @@ def _title_heads() -> frozenset[str]:
 
 
 def _handle_dateline(doc: Document, sentences: list[Sentence]) -> QualityNote | None:
-    """Move a dateline/outlet prefix out of the first body sentence; fill the outlet."""
-    for s in sentences[:3]:
+    """Move a dateline/outlet prefix out of the first body sentence; fill the outlet.
+
+    The body may open after a headline and after a byline and a publication line, which
+    are metadata lines: they do not count towards the three lines looked at."""
+    looked = 0
+    for s in sentences[:_DATELINE_WITHIN + _BYLINE_WITHIN]:
+        if _is_metadata_line(s.text):
+            continue
+        looked += 1
+        if looked > _DATELINE_WITHIN:
+            return None
         found = _match_dateline(s.text)
         if found is None:
             if _TERMINAL.search(s.text.rstrip()):
@@ -771,6 +783,17 @@ def _handle_dateline(doc: Document, sentences: list[Sentence]) -> QualityNote | 
             message += f"; place {place!r}"
         return QualityNote("dateline", message, s.id)
     return None
+
+
+_DATELINE_WITHIN = 3  # lines from the top, metadata lines not counted
+
+
+def _is_metadata_line(text: str) -> bool:
+    """A byline or a publication line ("By Ann Lee", "Published 3 May 2026")."""
+    stripped = text.strip()
+    return (stripped.startswith("By ") and _BYLINE.match(stripped) is not None) or (
+        stripped.startswith(("Published", "Posted", "First"))
+        and _publication_date(stripped) is not None)
 
 
 def _match_dateline(text: str) -> tuple[int, str | None, str | None] | None:
