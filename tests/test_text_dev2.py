@@ -19,12 +19,10 @@ its article. Known misses are strict xfails.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from text_harness import extract_folder, find_event, find_sentence
 
 from generator.models import Event, Sentence, SourceExtraction
 
@@ -32,30 +30,12 @@ DEV = Path(__file__).resolve().parent / "fixtures" / "text_dev2"
 ARTICLES = sorted(p.name for p in DEV.glob("*") if p.suffix != ".yml")
 
 
-@lru_cache(maxsize=1)
 def extractions() -> dict[str, SourceExtraction]:
-    """Every dev article through load + extract_source, keyed by file name."""
-    from generator.extract import extract_source
-    from generator.load import load_seeds
-    from generator.project import Project
-
-    with tempfile.TemporaryDirectory(prefix="text-dev2-") as tmp:
-        seeds = Path(tmp) / "seeds"
-        seeds.mkdir()
-        for path in sorted(DEV.iterdir()):
-            shutil.copy2(path, seeds / path.name)
-        docs = load_seeds(Project.at(tmp, seeds=seeds, use_curation=False))
-        return {Path(d.path).name: extract_source(d) for d in docs}
+    return extract_folder("text_dev2")
 
 
 def sentence(file: str, snippet: str) -> Sentence:
-    ex = extractions()[file]
-    text = ex.document.text
-    assert text.count(snippet) == 1, f"snippet not unique in {file}: {snippet!r}"
-    offset = text.index(snippet)
-    found = [s for s in ex.sentences if s.start <= offset < s.end]
-    assert found, f"{snippet!r} lies in no sentence of {file}"
-    return found[0]
+    return find_sentence("text_dev2", file, snippet)
 
 
 def test_every_article_has_its_publication_date() -> None:
@@ -282,10 +262,7 @@ EVENTS = [
 
 
 def event(file: str, snippet: str, when: str) -> Event:
-    s = sentence(file, snippet)
-    found = [e for e in extractions()[file].events if e.sentence == s.id and when in e.when]
-    assert found, f"no event {when!r} in {s.text!r}"
-    return found[0]
+    return find_event("text_dev2", file, snippet, when)
 
 
 @pytest.mark.parametrize(("file", "snippet", "when", "date", "period"), EVENTS)
