@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import yaml
 
-from generator.extract.names import lexicon as name_lexicon
+from generator.extract.names import title_heads
 from generator.extract.prefilter import (
     literal_prefixes,
     located_finditer,
@@ -943,7 +943,7 @@ def _speaker_like(text: str, lex: Lexicon) -> bool:
             or head in lex.anonymous_heads
             or head in lex.documents
             or head in _TITLE_HEADS and i > 0 and low[i - 1] in _DETERMINERS
-            or (i > 0 and low[0] in _TITLE_DETERMINERS and head in _title_heads())
+            or (i > 0 and low[0] in _TITLE_DETERMINERS and head in title_heads())
         ):
             rest = low[i + 1 :]
             if not rest or rest[0] in {
@@ -1551,7 +1551,7 @@ def _attribute(
     if named and core.split()[-1].islower():
         return named[0].actor, "person"  # "Harbor's chief executive, Kim Da-eun"
     heads = {w.strip(",.\"'") for w in core.lower().split()}
-    if first in _TITLE_DETERMINERS and not heads.isdisjoint(_title_heads()) and not (
+    if first in _TITLE_DETERMINERS and not heads.isdisjoint(title_heads()) and not (
         heads & lex.spokes or inside
     ):  # "The minister said": the one person of the source with that title; "a minister"
         if first in ("a", "an"):
@@ -1594,12 +1594,6 @@ def _located_speaker(speaker: str, start: int, actor: LocalActor) -> bool:
 
 # "the minister", "a minister", "its chief executive": a title as the speaker
 _TITLE_DETERMINERS = frozenset({"the", "its", "their", "a", "an"})
-
-
-@lru_cache(maxsize=1)
-def _title_heads() -> frozenset[str]:
-    """Last words of job titles ("minister", "executive", "president"), from titles.yml."""
-    return frozenset(words[-1] for words in name_lexicon().titles if words[-1].isalpha())
 
 
 def _titled_person(heads: set[str], by_key: dict[str, LocalActor]) -> str | None:

@@ -70,6 +70,13 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or usual abbreviation ("October", "Oct.", "Sept"), else None."""
+    return _MONTHS.get(name.lower().rstrip("."))
+
+
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,

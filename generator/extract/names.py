@@ -385,6 +385,12 @@ def _load_non_actors(lex: Lexicon) -> None:
 
 
 @lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Last words of job titles ("minister", "executive", "correspondent"), from titles.yml."""
+    return frozenset(words[-1] for words in lexicon().titles if words[-1].isalpha())
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The shared, read-only lexicon (loaded once per process)."""
     lex = Lexicon()

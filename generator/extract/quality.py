@@ -23,7 +23,8 @@ from typing import Any
 
 import yaml
 
-from generator.extract.names import gazetteer, lexicon
+from generator.extract.events import month_number
+from generator.extract.names import gazetteer, title_heads
 from generator.extract.prefilter import anchored_at_start, any_of, required_literals
 from generator.extract.sentences import DATA_DIR, folded
 from generator.models import Document, QualityNote, Sentence
@@ -653,8 +654,6 @@ def _looks_like_heading(text: str, paragraph: int) -> bool:
 
 # ------------------------------------------------------------------------------ dateline
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 _MONTH = r"(?P<month{n}>[A-Z][a-z]{{2,8}})\.?"
 # "Published 12 October 2026", "Posted on Oct. 12, 2026, 09:30 BST", "First published:
 # Monday 12 October 2026": a line of its own near the top stating when the text came out.
@@ -679,9 +678,7 @@ def _publication_date(text: str) -> str | None:
         year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:])
     else:
         k = "1" if m.group("day1") else "2"
-        name = m.group(f"month{k}").lower()
-        month = next((n + 1 for n, full in enumerate(_MONTHS)
-                      if len(name) >= 3 and full.startswith(name)), 0)
+        month = month_number(m.group(f"month{k}")) or 0
         year, day = int(m.group(f"year{k}")), int(m.group(f"day{k}"))
     try:
         return date(year, month, day).isoformat()
@@ -739,16 +736,11 @@ def _mark_byline(doc: Document, sentences: list[Sentence], reasons: list[str | N
 def _byline_names(names: str) -> str:
     """The writers of a byline without the title after them: "Ann Lee, Senior
     Correspondent" is Ann Lee (a part ending in a title word is a title, not a name)."""
-    heads = _title_heads()
+    heads = title_heads()
     for part in re.finditer(r"\s*,\s*([^,]+)", names):
         if part.group(1).split()[-1].lower() in heads:
             return names[:part.start()]
     return names
-
-
-@lru_cache(maxsize=1)
-def _title_heads() -> frozenset[str]:
-    return frozenset(words[-1] for words in lexicon().titles)
 
 
 def _handle_dateline(doc: Document, sentences: list[Sentence]) -> QualityNote | None:
